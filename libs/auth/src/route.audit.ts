@@ -1,0 +1,43 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import type { Type } from '@nestjs/common';
+import { IS_PUBLIC_KEY, ROLES_KEY } from './decorators';
+
+export interface RouteDeclaration {
+  controller: string;
+  handler: string;
+  method: string;
+  path: string;
+  access: 'public' | 'roles' | 'undeclared';
+  roles: string[];
+}
+
+/** Lists every route handler of the given controllers with its declared access policy. */
+export function auditRoutes(controllers: Type[]): RouteDeclaration[] {
+  const out: RouteDeclaration[] = [];
+  for (const ctrl of controllers) {
+    const proto = ctrl.prototype as Record<string, unknown>;
+    const base = (Reflect.getMetadata(PATH_METADATA, ctrl) as string | undefined) ?? '';
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (name === 'constructor') continue;
+      const fn = proto[name];
+      if (typeof fn !== 'function') continue;
+      const path = Reflect.getMetadata(PATH_METADATA, fn) as string | undefined;
+      if (path === undefined) continue;
+      const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod;
+      const isPublic = Boolean(
+        Reflect.getMetadata(IS_PUBLIC_KEY, fn) ?? Reflect.getMetadata(IS_PUBLIC_KEY, ctrl),
+      );
+      const roles = (Reflect.getMetadata(ROLES_KEY, fn) ?? Reflect.getMetadata(ROLES_KEY, ctrl) ?? []) as string[];
+      out.push({
+        controller: ctrl.name,
+        handler: name,
+        method: RequestMethod[method],
+        path: `${base}/${path}`.replace(/\/+/g, '/'),
+        access: isPublic ? 'public' : roles.length > 0 ? 'roles' : 'undeclared',
+        roles,
+      });
+    }
+  }
+  return out;
+}

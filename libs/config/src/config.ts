@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment (STYLE.md §9). Every variable has a default that
+ * matches the embedded single-machine suite started by `npm start`; `.env.example` documents them.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  ZHIBEN_DATA_DIR: z.string().default('.data').describe('Where embedded infrastructure keeps its data'),
+
+  DATABASE_URL: z
+    .string()
+    .url()
+    .default('postgres://postgres:zhiben@localhost:5433/zhiben')
+    .describe('PostgreSQL connection string; each service uses its own schema in it'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+
+  TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TLS: bool,
+  TEMPORAL_TLS_CERT_PATH: z.string().optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().optional(),
+  TEMPORAL_API_KEY: z.string().optional(),
+
+  KEYCLOAK_URL: z.string().url().default('http://localhost:8080').describe('Keycloak base URL used by services'),
+  KEYCLOAK_PUBLIC_URL: z.string().url().optional().describe('Keycloak URL as the browser reaches it'),
+  KEYCLOAK_REALM: z.string().default('zhiben'),
+  KEYCLOAK_API_CLIENT_ID: z.string().default('zhiben-api'),
+  KEYCLOAK_API_CLIENT_SECRET: z.string().default('zhiben-api-dev-secret'),
+  KEYCLOAK_CONSOLE_CLIENT_ID: z.string().default('zhiben-console'),
+
+  GATEWAY_PORT: port.default(3000),
+  DIRECTORY_PORT: port.default(3101),
+  TASKS_PORT: port.default(3102),
+  WORKER_HEALTH_PORT: port.default(3190),
+  DIRECTORY_URL: z.string().url().optional(),
+  TASKS_URL: z.string().url().optional(),
+  CONSOLE_DIST: z.string().default('dist/apps/console'),
+  BODY_LIMIT: z.string().default('256kb'),
+  DEMO_SEED: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1')
+    .describe('Load the demo district (江津区) into an empty directory on startup'),
+});
+
+export type ZhibenConfig = z.infer<typeof configSchema> & {
+  directoryUrl: string;
+  tasksUrl: string;
+  keycloakPublicUrl: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): ZhibenConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    directoryUrl: c.DIRECTORY_URL ?? `http://localhost:${c.DIRECTORY_PORT}`,
+    tasksUrl: c.TASKS_URL ?? `http://localhost:${c.TASKS_PORT}`,
+    keycloakPublicUrl: c.KEYCLOAK_PUBLIC_URL ?? c.KEYCLOAK_URL,
+  };
+}
+
+let cached: ZhibenConfig | undefined;
+
+/** Parsed once per process. */
+export function getConfig(): ZhibenConfig {
+  cached ??= loadConfig();
+  return cached;
+}

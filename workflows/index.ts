@@ -1,0 +1,2 @@
+// The worker's single workflow entry: every context's workflows, bundled together.
+export * from './platform/src';
