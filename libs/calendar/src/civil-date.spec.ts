@@ -67,7 +67,15 @@ describe('civil dates in Asia/Shanghai', () => {
   });
 
   it('rejects malformed and impossible dates', () => {
-    for (const bad of ['2025-02-29', '2024-13-01', '2024-00-10', '2024-1-1', '2024-01-01T00:00', '', '0099-01-01']) {
+    for (const bad of [
+      '2025-02-29',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-1-1',
+      '2024-01-01T00:00',
+      '',
+      '0099-01-01',
+    ]) {
       expect(() => parseCivilDate(bad)).toThrow(InvalidCivilDateError);
       expect(isCivilDate(bad)).toBe(false);
     }

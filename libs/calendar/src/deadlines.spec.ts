@@ -4,6 +4,7 @@ import {
   endOfMonth,
   endOfTenDayPeriod,
   endOfYear,
+  monthlyDeadline,
   nextEndOfMonth,
   withinHours,
   withinNaturalDays,
@@ -205,16 +206,19 @@ describe('beforeDayOfMonth (每月N日前)', () => {
         date: '2025-03-31',
         rolledFrom: '2025-03-30', // a Sunday
       });
-      expect(beforeDayOfMonth(sh('2025-02-06T09:00:00'), 30, calendar, { ...options, rollForward: false }).date).toBe(
-        '2025-03-30',
-      );
+      expect(
+        beforeDayOfMonth(sh('2025-02-06T09:00:00'), 30, calendar, { ...options, rollForward: false }).date,
+      ).toBe('2025-03-30');
     });
   });
 
   it('can read "N日前" as exclusive (due at the end of day N−1)', () => {
-    expect(beforeDayOfMonth(sh('2024-03-05T09:00:00'), 25, calendar, { inclusive: false }).date).toBe('2024-03-25'); // Sun 24 → Mon 25
+    expect(beforeDayOfMonth(sh('2024-03-05T09:00:00'), 25, calendar, { inclusive: false }).date).toBe(
+      '2024-03-25',
+    ); // Sun 24 → Mon 25
     expect(
-      beforeDayOfMonth(sh('2024-03-05T09:00:00'), 25, calendar, { inclusive: false, rollForward: false }).date,
+      beforeDayOfMonth(sh('2024-03-05T09:00:00'), 25, calendar, { inclusive: false, rollForward: false })
+        .date,
     ).toBe('2024-03-24');
     // 每月1日前, exclusive: the last day of the previous month (Sunday 31 March → Monday 1 April).
     expect(beforeDayOfMonth(sh('2024-03-05T09:00:00'), 1, calendar, { inclusive: false })).toMatchObject({
@@ -226,6 +230,26 @@ describe('beforeDayOfMonth (每月N日前)', () => {
   it('rejects impossible days', () => {
     expect(() => beforeDayOfMonth(sh('2024-03-05T09:00:00'), 0, calendar)).toThrow(RangeError);
     expect(() => beforeDayOfMonth(sh('2024-03-05T09:00:00'), 32, calendar)).toThrow(RangeError);
+  });
+});
+
+describe('monthlyDeadline (one cycle of 每月N日前)', () => {
+  it('gives the 2023 monthly dispatch deadlines of seed 000 (June–December, by the 25th)', () => {
+    const dates = [6, 7, 8, 9, 10, 11, 12].map((m) => monthlyDeadline(2023, m, 25, calendar)?.date);
+    expect(dates).toEqual([
+      '2023-06-25', // a Sunday, but worked after the Dragon Boat holiday
+      '2023-07-25',
+      '2023-08-25',
+      '2023-09-25',
+      '2023-10-25',
+      '2023-11-27', // Saturday 25th rolled to Monday
+      '2023-12-25',
+    ]);
+  });
+
+  it('returns undefined for a month without day N under the skip policy', () => {
+    expect(monthlyDeadline(2025, 2, 30, calendar, { shortMonth: 'skip' })).toBeUndefined();
+    expect(monthlyDeadline(2025, 2, 30, calendar)?.date).toBe('2025-02-28');
   });
 });
 

@@ -53,7 +53,8 @@ export function withinNaturalDays(from: Date, n: number, rollForwardWith?: WorkC
 
 /** `24小时内` and the like: an exact instant `hours` after `from` (民法典 第二百零一条 second paragraph). */
 export function withinHours(from: Date, hours: number): Deadline {
-  if (!Number.isFinite(hours) || hours < 0) throw new RangeError(`hours must be a non-negative number, got ${hours}`);
+  if (!Number.isFinite(hours) || hours < 0)
+    throw new RangeError(`hours must be a non-negative number, got ${hours}`);
   toCivilDate(from); // validates `from`
   const dueAt = new Date(from.getTime() + hours * 60 * 60 * 1000);
   return { date: toCivilDate(dueAt), dueAt };
@@ -78,10 +79,32 @@ export interface MonthlyDeadlineOptions {
 }
 
 /**
- * `每月N日前`: the first monthly deadline that is still open on `from`'s Shanghai date, i.e. whose
- * (rolled) due date is on or after that date. An event on the due day itself gets that same day.
- * Because of rolling forward, a previous month's deadline can still be open in the first days of a
- * month (e.g. 每月1日前 on 2024-10-03 → 2024-10-08, the October cycle's rolled deadline).
+ * `每月N日前` for one given month (cycle), e.g. the June report of a form due "by the 25th" from June to
+ * December. Returns `undefined` only under the `skip` policy for a month without day N.
+ */
+export function monthlyDeadline(
+  year: number,
+  month: number,
+  day: number,
+  calendar: WorkCalendar,
+  options: MonthlyDeadlineOptions = {},
+): Deadline | undefined {
+  assertInteger(day, 'day');
+  if (day < 1 || day > 31) throw new RangeError(`day must be 1–31, got ${day}`);
+  const { rollForward = true, inclusive = true, shortMonth = 'clamp' } = options;
+  const length = daysInMonth(year, month);
+  if (day > length && shortMonth === 'skip') return undefined;
+  const nominalDay = civilDate(year, month, Math.min(day, length));
+  const due = inclusive ? nominalDay : addDays(nominalDay, -1);
+  return rollForward ? rolled(due, calendar) : deadline(due);
+}
+
+/**
+ * `每月N日前` from an event: the first monthly deadline that is still open on `from`'s Shanghai date,
+ * i.e. whose (rolled) due date is on or after that date; an event on the due day itself gets that day.
+ * Because of rolling forward, the previous month's deadline can still be the open one early in a month:
+ * 每月30日前 on 2025-02-05 gives 2025-02-05, January's deadline rolled past Spring Festival.
+ * Calling it again with the day after a deadline yields the next one, so no cycle is ever skipped.
  */
 export function beforeDayOfMonth(
   from: Date,
@@ -89,28 +112,16 @@ export function beforeDayOfMonth(
   calendar: WorkCalendar,
   options: MonthlyDeadlineOptions = {},
 ): Deadline {
-  assertInteger(day, 'day');
-  if (day < 1 || day > 31) throw new RangeError(`day must be 1–31, got ${day}`);
-  const { rollForward = true, inclusive = true, shortMonth = 'clamp' } = options;
   const today = toCivilDate(from);
   const start = parseCivilDate(today);
-
-  // Start one month back: that cycle's deadline may have rolled into the current month.
-  let year = start.year;
-  let month = start.month - 1;
-  // 14 months is enough: the next cycle is at most 12 months away even under the `skip` policy (day 31).
-  for (let i = 0; i < 14; i++, month++) {
-    if (month < 1) [year, month] = [year - 1, 12];
-    if (month > 12) [year, month] = [year + 1, 1];
-    const length = daysInMonth(year, month);
-    if (day > length && shortMonth === 'skip') continue;
-    const nominalDay = civilDate(year, month, Math.min(day, length));
-    const due = inclusive ? nominalDay : addDays(nominalDay, -1);
-    const result = rollForward ? rolled(due, calendar) : deadline(due);
-    if (result.date >= today) return result;
+  // Start one month back: that cycle's deadline may have rolled into the current month. Fourteen
+  // cycles always contain a month with day N, even under the `skip` policy.
+  for (let i = -1; i < 13; i++) {
+    const index = start.year * 12 + (start.month - 1) + i;
+    const result = monthlyDeadline(Math.floor(index / 12), (index % 12) + 1, day, calendar, options);
+    if (result && result.date >= today) return result;
   }
-  // Unreachable: every day 1–31 occurs within any 14 consecutive months.
-  throw new Error(`No monthly deadline found for day ${day} after ${today}`);
+  throw new Error(`No monthly deadline found for day ${day} after ${today}`); // unreachable
 }
 
 /** `X月底前` / `X月底`: the end of the last calendar day of the month. Not rolled forward (that would leave the month). */

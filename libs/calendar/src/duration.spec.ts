@@ -10,18 +10,26 @@ describe('Duration rules', () => {
     expect(deadlineFor(event, { amount: 3, unit: 'workingDays' }, calendar)).toEqual(
       withinWorkingDays(event, 3, calendar),
     );
-    expect(deadlineFor(event, { amount: 3, unit: 'naturalDays' }, calendar)).toEqual(withinNaturalDays(event, 3));
+    expect(deadlineFor(event, { amount: 3, unit: 'naturalDays' }, calendar)).toEqual(
+      withinNaturalDays(event, 3),
+    );
     expect(deadlineFor(event, { amount: 24, unit: 'hours' }, calendar)).toEqual(withinHours(event, 24));
   });
 
   it('compute real deadlines across National Day 2024', () => {
     // Saturday event: Sunday Sep 29 (worked), Sep 30, Oct 8.
-    expect(dueAt(event, { amount: 3, unit: 'workingDays' }, calendar)).toEqual(new Date('2024-10-08T15:59:59.999Z'));
-    expect(dueAt(event, { amount: 3, unit: 'naturalDays' }, calendar)).toEqual(new Date('2024-10-01T15:59:59.999Z'));
+    expect(dueAt(event, { amount: 3, unit: 'workingDays' }, calendar)).toEqual(
+      new Date('2024-10-08T15:59:59.999Z'),
+    );
+    expect(dueAt(event, { amount: 3, unit: 'naturalDays' }, calendar)).toEqual(
+      new Date('2024-10-01T15:59:59.999Z'),
+    );
     expect(dueAt(event, { amount: 3, unit: 'naturalDays', rollForward: true }, calendar)).toEqual(
       new Date('2024-10-08T15:59:59.999Z'),
     );
-    expect(dueAt(event, { amount: 24, unit: 'hours' }, calendar)).toEqual(new Date('2024-09-29T01:00:00.000Z'));
+    expect(dueAt(event, { amount: 24, unit: 'hours' }, calendar)).toEqual(
+      new Date('2024-09-29T01:00:00.000Z'),
+    );
   });
 
   it('honour admin overrides through the calendar', () => {

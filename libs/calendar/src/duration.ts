@@ -27,7 +27,10 @@ export function isDuration(value: unknown): value is Duration {
   if (!UNITS.includes(v.unit as DurationUnit)) return false;
   if (typeof v.amount !== 'number' || !Number.isFinite(v.amount) || v.amount < 0) return false;
   if (v.unit !== 'hours' && !Number.isSafeInteger(v.amount)) return false;
-  if (v.rollForward !== undefined && (typeof v.rollForward !== 'boolean' || (v.rollForward && v.unit !== 'naturalDays'))) {
+  if (
+    v.rollForward !== undefined &&
+    (typeof v.rollForward !== 'boolean' || (v.rollForward && v.unit !== 'naturalDays'))
+  ) {
     return false;
   }
   return true;

@@ -24,6 +24,7 @@ export {
   endOfMonth,
   endOfTenDayPeriod,
   endOfYear,
+  monthlyDeadline,
   nextEndOfMonth,
   withinHours,
   withinNaturalDays,

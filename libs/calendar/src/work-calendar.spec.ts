@@ -52,7 +52,11 @@ describe('WorkCalendar — official arrangements 2024–2026', () => {
   it('labels the Mid-Autumn day inside National Day 2025 and the separate 2026 Mid-Autumn weekend', () => {
     expect(calendar.holidayName('2025-10-06')).toBe('中秋');
     expect(calendar.holidayName('2025-10-06', 'en')).toBe('Mid-autumn Festival');
-    expect(range('2026-09-25', '2026-09-27').map((d) => calendar.isWorkingDay(d))).toEqual([false, false, false]);
+    expect(range('2026-09-25', '2026-09-27').map((d) => calendar.isWorkingDay(d))).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('treats ordinary weekends as days off that are not holidays', () => {
@@ -172,7 +176,12 @@ describe('WorkCalendar — admin overrides', () => {
       { date: '2024-03-11', kind: 'holiday' },
       { date: '2024-03-11', kind: 'workday' },
     ]);
-    expect(c.dayInfo('2024-03-11')).toEqual({ date: '2024-03-11', working: true, kind: 'workday', source: 'override' });
+    expect(c.dayInfo('2024-03-11')).toEqual({
+      date: '2024-03-11',
+      working: true,
+      kind: 'workday',
+      source: 'override',
+    });
   });
 
   it('do not leak into other calendars', () => {
@@ -182,9 +191,9 @@ describe('WorkCalendar — admin overrides', () => {
 
   it('are validated', () => {
     expect(() => new WorkCalendar([{ date: '2024-02-30', kind: 'holiday' }])).toThrow(RangeError);
-    expect(
-      () => new WorkCalendar([{ date: '2024-02-03', kind: 'weekend' as unknown as 'holiday' }]),
-    ).toThrow(TypeError);
+    expect(() => new WorkCalendar([{ date: '2024-02-03', kind: 'weekend' as unknown as 'holiday' }])).toThrow(
+      TypeError,
+    );
   });
 });
 
@@ -225,7 +234,12 @@ describe('WorkCalendar — outside the covered years', () => {
 
   it('falls back to weekends only when asked to', () => {
     const c = new WorkCalendar([], { outOfRange: 'weekendsOnly' });
-    expect(c.dayInfo('2027-01-01')).toEqual({ date: '2027-01-01', working: true, kind: 'workday', source: 'fallback' });
+    expect(c.dayInfo('2027-01-01')).toEqual({
+      date: '2027-01-01',
+      working: true,
+      kind: 'workday',
+      source: 'fallback',
+    });
     expect(c.isWorkingDay('2027-01-02')).toBe(false);
     expect(c.isHoliday('2027-01-02')).toBe(false);
     expect(c.addWorkingDays('2026-12-30', 3)).toBe('2027-01-04');

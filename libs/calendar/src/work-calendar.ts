@@ -1,6 +1,12 @@
 import { CalendarRangeError, type CalendarCoverage } from './calendar.errors';
 import { addDays, assertInteger, type CivilDate, diffDays, isWeekend, parseCivilDate } from './civil-date';
-import { type HolidayLabel, OFFICIAL_HOLIDAYS, OFFICIAL_MAKEUP_WORKDAYS, OFFICIAL_YEARS, OFFICIAL_COVERAGE } from './holiday-data';
+import {
+  type HolidayLabel,
+  OFFICIAL_HOLIDAYS,
+  OFFICIAL_MAKEUP_WORKDAYS,
+  OFFICIAL_YEARS,
+  OFFICIAL_COVERAGE,
+} from './holiday-data';
 
 /**
  * An administrator's correction to the official calendar, stored by the directory service:
@@ -121,7 +127,8 @@ export class WorkCalendar {
     const holiday = OFFICIAL_HOLIDAYS.get(date);
     if (holiday) return withName({ date, working: false, kind: 'holiday', source: 'official' }, holiday.zh);
     const makeup = OFFICIAL_MAKEUP_WORKDAYS.get(date);
-    if (makeup) return withName({ date, working: true, kind: 'makeupWorkday', source: 'official' }, makeup.zh);
+    if (makeup)
+      return withName({ date, working: true, kind: 'makeupWorkday', source: 'official' }, makeup.zh);
     return { date, working: !weekend, kind: weekend ? 'weekend' : 'workday', source: 'weekday' };
   }
 

@@ -20,7 +20,9 @@ export const ORG_UNIT_KINDS = [
 
 export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 
-export const ORG_UNIT_KIND_LABELS: Readonly<Record<OrgUnitKind, { readonly zh: string; readonly en: string }>> = {
+export const ORG_UNIT_KIND_LABELS: Readonly<
+  Record<OrgUnitKind, { readonly zh: string; readonly en: string }>
+> = {
   district: { zh: '区', en: 'District' },
   town: { zh: '镇', en: 'Town' },
   street: { zh: '街道', en: 'Subdistrict' },
@@ -35,7 +37,11 @@ export const ORG_UNIT_KIND_LABELS: Readonly<Record<OrgUnitKind, { readonly zh: s
  * Kinds that can be an enterprise's territorial jurisdiction (属地): every enterprise belongs to exactly
  * one town, street or platform (roles-and-org §1, "属地属事" 000:44).
  */
-export const TERRITORIAL_UNIT_KINDS = ['town', 'street', 'platform'] as const satisfies readonly OrgUnitKind[];
+export const TERRITORIAL_UNIT_KINDS = [
+  'town',
+  'street',
+  'platform',
+] as const satisfies readonly OrgUnitKind[];
 
 export type TerritorialUnitKind = (typeof TERRITORIAL_UNIT_KINDS)[number];
 
@@ -51,8 +57,9 @@ export const ENTERPRISE_SIZES = ['above_scale', 'small_micro'] as const;
 
 export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
 
-export const ENTERPRISE_SIZE_LABELS: Readonly<Record<EnterpriseSize, { readonly zh: string; readonly en: string }>> =
-  {
-    above_scale: { zh: '规上', en: 'Above designated size' },
-    small_micro: { zh: '小微', en: 'Small or micro' },
-  };
+export const ENTERPRISE_SIZE_LABELS: Readonly<
+  Record<EnterpriseSize, { readonly zh: string; readonly en: string }>
+> = {
+  above_scale: { zh: '规上', en: 'Above designated size' },
+  small_micro: { zh: '小微', en: 'Small or micro' },
+};

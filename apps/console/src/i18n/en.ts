@@ -140,7 +140,8 @@ const enDomainMessages: ZhibenMessages = {
         office: 'Office',
       },
       sectorsHelper: 'Sectors this department supervises',
-      root: '(top level)',
+      children: 'Subordinate units',
+      enterprises: 'Enterprises in this jurisdiction',
     },
     enterprises: {
       sizes: {

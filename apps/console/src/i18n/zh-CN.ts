@@ -143,7 +143,8 @@ const zhCNDomainMessages = {
         office: '办公室',
       },
       sectorsHelper: '部门负责监管的行业领域（属事）',
-      root: '（顶级机构）',
+      children: '下级机构',
+      enterprises: '辖区企业',
     },
     enterprises: {
       sizes: {

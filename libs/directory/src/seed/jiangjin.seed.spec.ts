@@ -55,6 +55,14 @@ describe('JIANGJIN_ORG_UNITS', () => {
     }
   });
 
+  it('lists every parent before its children (the loader inserts in array order)', () => {
+    const seen = new Set<string>();
+    for (const unit of JIANGJIN_ORG_UNITS) {
+      if (unit.parentCode !== null) expect(seen.has(unit.parentCode)).toBe(true);
+      seen.add(unit.code);
+    }
+  });
+
   it('places each kind under the right kind of parent', () => {
     const allowedParents: Record<SeedOrgUnit['kind'], SeedOrgUnit['kind'][]> = {
       district: [],

@@ -79,7 +79,13 @@ export const JIANGJIN_ORG_UNITS: SeedOrgUnit[] = [
     kind: 'street',
     parentCode: 'jiangjin',
   },
-  { code: 'jiangjin.degan', name: '德感街道', nameEn: 'Degan Subdistrict', kind: 'street', parentCode: 'jiangjin' },
+  {
+    code: 'jiangjin.degan',
+    name: '德感街道',
+    nameEn: 'Degan Subdistrict',
+    kind: 'street',
+    parentCode: 'jiangjin',
+  },
   {
     code: 'jiangjin.shuangfu',
     name: '双福街道',
@@ -94,7 +100,13 @@ export const JIANGJIN_ORG_UNITS: SeedOrgUnit[] = [
     kind: 'street',
     parentCode: 'jiangjin',
   },
-  { code: 'jiangjin.luohuang', name: '珞璜镇', nameEn: 'Luohuang Town', kind: 'town', parentCode: 'jiangjin' },
+  {
+    code: 'jiangjin.luohuang',
+    name: '珞璜镇',
+    nameEn: 'Luohuang Town',
+    kind: 'town',
+    parentCode: 'jiangjin',
+  },
   { code: 'jiangjin.zhiping', name: '支坪镇', nameEn: 'Zhiping Town', kind: 'town', parentCode: 'jiangjin' },
   { code: 'jiangjin.youxi', name: '油溪镇', nameEn: 'Youxi Town', kind: 'town', parentCode: 'jiangjin' },
   { code: 'jiangjin.wutan', name: '吴滩镇', nameEn: 'Wutan Town', kind: 'town', parentCode: 'jiangjin' },
@@ -107,8 +119,20 @@ export const JIANGJIN_ORG_UNITS: SeedOrgUnit[] = [
     kind: 'town',
     parentCode: 'jiangjin',
   },
-  { code: 'jiangjin.xianfeng', name: '先锋镇', nameEn: 'Xianfeng Town', kind: 'town', parentCode: 'jiangjin' },
-  { code: 'jiangjin.zhongshan', name: '中山镇', nameEn: 'Zhongshan Town', kind: 'town', parentCode: 'jiangjin' },
+  {
+    code: 'jiangjin.xianfeng',
+    name: '先锋镇',
+    nameEn: 'Xianfeng Town',
+    kind: 'town',
+    parentCode: 'jiangjin',
+  },
+  {
+    code: 'jiangjin.zhongshan',
+    name: '中山镇',
+    nameEn: 'Zhongshan Town',
+    kind: 'town',
+    parentCode: 'jiangjin',
+  },
 
   // Platform (平台, town-equivalent; 001:7 "各平台", 000:215 "镇街、平台").
   {

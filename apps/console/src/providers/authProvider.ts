@@ -1,0 +1,88 @@
+import type Keycloak from 'keycloak-js';
+import type { AuthProvider, UserIdentity } from 'react-admin';
+import type { Me } from '../types';
+import type { HttpClient } from './httpClient';
+import type { ConsoleLocale } from './i18nProvider';
+import { realmRoles, redirectToLogin } from './keycloak';
+
+/** What the app bar and dashboard show about the signed-in user. */
+export interface ConsoleIdentity extends UserIdentity {
+  username: string;
+  orgUnit: Me['orgUnit'];
+  enterprise: Me['enterprise'];
+}
+
+export const ADMIN_ROLE = 'admin';
+
+/** Everyone signed in may read; changing the directory is for administrators (the server checks too). */
+const READ_ACTIONS = new Set(['list', 'show', 'export']);
+const READ_ONLY_RESOURCES = new Set(['sectors']);
+
+export interface AuthProviderDeps {
+  keycloak: Keycloak;
+  http: HttpClient;
+  getLocale: () => ConsoleLocale;
+}
+
+export const createAuthProvider = ({ keycloak, http, getLocale }: AuthProviderDeps): AuthProvider => {
+  let me: Promise<Me | null> | null = null;
+  // The directory knows the user's org unit; if it is unreachable the console still works from the token.
+  const loadMe = (): Promise<Me | null> => {
+    me ??= http.request<Me>('/api/directory/me').catch(() => {
+      me = null;
+      return null;
+    });
+    return me;
+  };
+
+  return {
+    async login() {
+      await redirectToLogin(keycloak, getLocale());
+    },
+
+    async logout() {
+      me = null;
+      if (keycloak.authenticated) {
+        await keycloak.logout({ redirectUri: `${window.location.origin}${window.location.pathname}` });
+      }
+      // Keycloak's end-session page takes over; react-admin must not navigate meanwhile.
+      return false;
+    },
+
+    async checkAuth() {
+      if (keycloak.authenticated && keycloak.token) return;
+      await redirectToLogin(keycloak, getLocale());
+    },
+
+    async checkError(error: { status?: number }) {
+      // 401: the token is no longer accepted, so start over. 403 is a business answer (for example
+      // "outside your jurisdiction"): keep the session and let the page show the message.
+      if (error?.status === 401) {
+        throw error;
+      }
+    },
+
+    async getIdentity(): Promise<ConsoleIdentity> {
+      const token = keycloak.tokenParsed ?? {};
+      const profile = await loadMe();
+      const username = profile?.username ?? (token.preferred_username as string | undefined) ?? '';
+      return {
+        id: (token.sub as string | undefined) ?? username,
+        fullName: profile?.name ?? (token.name as string | undefined) ?? username,
+        username,
+        orgUnit: profile?.orgUnit ?? null,
+        enterprise: profile?.enterprise ?? null,
+      };
+    },
+
+    async getPermissions() {
+      return realmRoles(keycloak);
+    },
+
+    async canAccess({ action, resource }) {
+      if (READ_ACTIONS.has(action)) return true;
+      if (READ_ONLY_RESOURCES.has(resource)) return false;
+      return realmRoles(keycloak).includes(ADMIN_ROLE);
+    },
+  };
+};

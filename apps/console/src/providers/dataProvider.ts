@@ -1,0 +1,221 @@
+import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
+import type { InboxPage, InboxView, Sector } from '../types';
+import type { HttpClient, QueryValue } from './httpClient';
+
+const DIRECTORY = '/api/directory';
+
+/** Fields the server owns: never sent back on create or update. */
+const SERVER_MANAGED_FIELDS = new Set([
+  'id',
+  'version',
+  'path',
+  'parentName',
+  'townName',
+  'createdAt',
+  'updatedAt',
+]);
+
+interface ListResponse<T> {
+  data: T[];
+  total: number;
+}
+
+/** Console-specific calls beyond react-admin's CRUD vocabulary. */
+export interface ConsoleDataProvider extends DataProvider {
+  getInbox(params: { view: InboxView; limit: number; cursor?: string | null; signal?: AbortSignal }): Promise<InboxPage>;
+}
+
+const normalise = (value: unknown): unknown => (value === undefined || value === '' ? null : value);
+
+/** PATCH carries only what the user changed, so concurrent edits of other fields do not collide. */
+export const changedFields = (data: Record<string, unknown>, previous: Record<string, unknown>): Record<string, unknown> => {
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (SERVER_MANAGED_FIELDS.has(key)) continue;
+    if (JSON.stringify(normalise(value)) !== JSON.stringify(normalise(previous[key]))) {
+      changes[key] = normalise(value);
+    }
+  }
+  return changes;
+};
+
+/** A new record leaves unset optional fields out rather than sending nulls. */
+const creatableFields = (data: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(data).filter(
+      ([key, value]) => !SERVER_MANAGED_FIELDS.has(key) && normalise(value) !== null,
+    ),
+  );
+
+const toQuery = (filter: Record<string, unknown>): Record<string, QueryValue> => {
+  const query: Record<string, QueryValue> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) query[key] = value.map(String);
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') query[key] = value;
+  }
+  return query;
+};
+
+/**
+ * Sectors (行业领域) are a small reference list served in one piece; the console fetches it once and
+ * answers react-admin's list/reference calls from memory, with `id = code`.
+ */
+const createSectorCache = (http: HttpClient) => {
+  let sectors: Promise<Sector[]> | null = null;
+  return (): Promise<Sector[]> => {
+    sectors ??= http
+      .request<{ data: Omit<Sector, 'id'>[] }>(`${DIRECTORY}/sectors`)
+      .then(({ data }) => data.map((sector) => ({ ...sector, id: sector.code })))
+      .catch((error: unknown) => {
+        sectors = null;
+        throw error;
+      });
+    return sectors;
+  };
+};
+
+const matchesSectorFilter = (sector: Sector, filter: Record<string, unknown>): boolean => {
+  const q = typeof filter.q === 'string' ? filter.q.trim().toLowerCase() : '';
+  return (
+    q === '' ||
+    sector.code.toLowerCase().includes(q) ||
+    sector.nameZh.toLowerCase().includes(q) ||
+    sector.nameEn.toLowerCase().includes(q)
+  );
+};
+
+export interface DataProviderDeps {
+  http: HttpClient;
+  translate: (key: string, options?: Record<string, unknown>) => string;
+}
+
+export const createDataProvider = ({ http, translate }: DataProviderDeps): ConsoleDataProvider => {
+  const unsupported = (): never => {
+    throw new HttpError(translate('zhiben.errors.unsupported'), 405, { problem: null });
+  };
+  const sectors = createSectorCache(http);
+  const url = (resource: string, id?: Identifier): string =>
+    id === undefined ? `${DIRECTORY}/${resource}` : `${DIRECTORY}/${resource}/${encodeURIComponent(String(id))}`;
+
+  const list = <T extends RaRecord>(
+    resource: string,
+    query: Record<string, QueryValue>,
+    signal?: AbortSignal,
+  ): Promise<ListResponse<T>> => http.request<ListResponse<T>>(url(resource), { query, signal });
+
+  const provider: ConsoleDataProvider = {
+    supportAbortSignal: true,
+
+    async getList(resource, { pagination, sort, filter, signal }) {
+      if (resource === 'sectors') {
+        const all = (await sectors()).filter((sector) => matchesSectorFilter(sector, filter ?? {}));
+        const page = pagination ?? { page: 1, perPage: all.length };
+        const start = (page.page - 1) * page.perPage;
+        return { data: all.slice(start, start + page.perPage) as never[], total: all.length };
+      }
+      const { data, total } = await list(
+        resource,
+        {
+          page: pagination?.page,
+          perPage: pagination?.perPage,
+          sort: sort?.field,
+          order: sort?.order,
+          ...toQuery(filter ?? {}),
+        },
+        signal,
+      );
+      return { data: data as never[], total };
+    },
+
+    async getOne(resource, { id, signal }) {
+      if (resource === 'sectors') {
+        const sector = (await sectors()).find((candidate) => candidate.id === id);
+        if (!sector) throw new HttpError('Not found', 404, { problem: null });
+        return { data: sector as never };
+      }
+      return { data: await http.request(url(resource, id), { signal }) };
+    },
+
+    async getMany(resource, { ids, signal }) {
+      if (ids.length === 0) return { data: [] };
+      if (resource === 'sectors') {
+        const wanted = new Set(ids.map(String));
+        return { data: (await sectors()).filter((sector) => wanted.has(sector.id)) as never[] };
+      }
+      const { data } = await list(resource, { ids: ids.map(String) }, signal);
+      return { data: data as never[] };
+    },
+
+    async getManyReference(resource, { target, id, pagination, sort, filter, signal }) {
+      const { data, total } = await list(
+        resource,
+        {
+          page: pagination.page,
+          perPage: pagination.perPage,
+          sort: sort.field,
+          order: sort.order,
+          ...toQuery(filter ?? {}),
+          [target]: String(id),
+        },
+        signal,
+      );
+      return { data: data as never[], total };
+    },
+
+    async create(resource, { data }) {
+      if (resource === 'sectors') return unsupported();
+      return {
+        data: await http.request(url(resource), { method: 'POST', body: creatableFields(data as Record<string, unknown>) }),
+      };
+    },
+
+    async update(resource, { id, data, previousData }) {
+      if (resource === 'sectors') return unsupported();
+      const previous = previousData as Record<string, unknown>;
+      const changes = changedFields(data as Record<string, unknown>, previous);
+      if (Object.keys(changes).length === 0) return { data: previousData };
+      // `version` is the one the user saw: the server rejects the write if someone saved in between.
+      return {
+        data: await http.request(url(resource, id), { method: 'PATCH', body: { ...changes, version: previous.version } }),
+      };
+    },
+
+    async updateMany() {
+      // Bulk edits would bypass optimistic locking (each record needs its own version); none is offered.
+      return unsupported();
+    },
+
+    async delete(resource, { id, previousData }) {
+      if (resource === 'sectors') return unsupported();
+      await http.request<null>(url(resource, id), { method: 'DELETE' });
+      return { data: (previousData ?? { id }) as never };
+    },
+
+    async deleteMany(resource, { ids }) {
+      if (resource === 'sectors') return unsupported();
+      const results = await Promise.allSettled(
+        ids.map((id) => http.request<null>(url(resource, id), { method: 'DELETE' }).then(() => id)),
+      );
+      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failures.length > 0) {
+        const first = failures[0].reason as HttpError;
+        const message = translate('zhiben.errors.partialFailure', {
+          failed: failures.length,
+          total: ids.length,
+          message: first.message,
+        });
+        throw new HttpError(message, first.status ?? 500, {
+          problem: null,
+          deleted: results.filter((result) => result.status === 'fulfilled').map((result) => result.value),
+        });
+      }
+      return { data: ids };
+    },
+
+    getInbox({ view, limit, cursor, signal }) {
+      return http.request<InboxPage>('/api/tasks/inbox', { query: { view, limit, cursor }, signal });
+    },
+  };
+  return provider;
+};

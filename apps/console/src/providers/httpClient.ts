@@ -1,0 +1,82 @@
+import type { HttpError } from 'react-admin';
+import type { ConsoleLocale } from './i18nProvider';
+import { problemToHttpError } from './problem';
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Same-origin JSON client for the gateway; every call carries a fresh bearer token. */
+export interface HttpClient {
+  request<T>(path: string, options?: RequestOptions): Promise<T>;
+}
+
+export interface HttpClientDeps {
+  getToken: () => Promise<string>;
+  getLocale: () => ConsoleLocale;
+  translate: (key: string, options?: Record<string, unknown>) => string;
+}
+
+/** Empty values are left out so that an unset filter means "no filter"; lists become `a,b,c`. */
+export const toQueryString = (query: Record<string, QueryValue> = {}): string => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+      continue;
+    }
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+};
+
+const readBody = async (response: Response): Promise<unknown> => {
+  if (response.status === 204) return null;
+  const text = await response.text();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
+
+export const createHttpClient = ({ getToken, getLocale, translate }: HttpClientDeps): HttpClient => ({
+  async request<T>(path: string, { method = 'GET', query, body, signal }: RequestOptions = {}): Promise<T> {
+    const token = await getToken();
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      'Accept-Language': getLocale(),
+      Authorization: `Bearer ${token}`,
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${path}${toQueryString(query)}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        credentials: 'same-origin',
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw problemToHttpError(0, null, getLocale(), translate);
+    }
+    const payload = await readBody(response);
+    if (!response.ok) {
+      throw problemToHttpError(response.status, payload, getLocale(), translate);
+    }
+    return payload as T;
+  },
+});
+
+export const isHttpError = (error: unknown): error is HttpError =>
+  error instanceof Error && typeof (error as HttpError).status === 'number';

@@ -1,0 +1,8 @@
+import { Create } from 'react-admin';
+import { OrgUnitForm } from './OrgUnitForm';
+
+export const OrgUnitCreate = () => (
+  <Create redirect="show">
+    <OrgUnitForm defaultValues={{ sectors: [] }} />
+  </Create>
+);

@@ -1,0 +1,2 @@
+export { SectorChip, SectorName } from './SectorName';
+export { useSectorLabel } from './sectorLabel';
