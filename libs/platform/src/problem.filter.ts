@@ -70,6 +70,26 @@ export class ProblemFilter implements ExceptionFilter {
       status = raw.status;
       detail = raw.type === 'entity.parse.failed' ? 'Malformed JSON body' : raw.message;
     }
+    if (raw?.type === 'entity.too.large') {
+      // Reported as a 400 like every other bad input, with the limit in the field message.
+      return {
+        type: 'urn:zhiben:error:BODY_TOO_LARGE',
+        title: ERROR_CODES.BODY_TOO_LARGE.en,
+        status: ERROR_CODES.BODY_TOO_LARGE.status,
+        code: 'BODY_TOO_LARGE',
+        detail: raw.message,
+        messageZh: ERROR_CODES.BODY_TOO_LARGE.zh,
+        messageEn: ERROR_CODES.BODY_TOO_LARGE.en,
+        errors: [
+          {
+            path: '(body)',
+            messageZh: `请求体超过上限（${String((raw as { limit?: number }).limit ?? '')} 字节）`,
+            messageEn: `Request body exceeds the limit (${String((raw as { limit?: number }).limit ?? '')} bytes)`,
+          },
+        ],
+        correlationId,
+      };
+    }
     const code = statusToCode(status);
     const isJson = raw?.type === 'entity.parse.failed';
     return {

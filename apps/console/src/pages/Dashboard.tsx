@@ -13,6 +13,7 @@ import {
 } from '@mui/material';
 import type { ReactElement } from 'react';
 import { LinkBase, Title, useGetIdentity, useTranslate } from 'react-admin';
+import { useRuntimeConfig } from '../config/RuntimeConfigContext';
 import type { ConsoleIdentity } from '../providers/authProvider';
 
 interface QuickLink {
@@ -119,8 +120,9 @@ const QuickLinkCard = ({ link }: { link: QuickLink }) => {
 };
 
 /** 工作台: a short welcome for the signed-in official and the ways in. */
-export const Dashboard = ({ version }: { version: string }) => {
+export const Dashboard = () => {
   const translate = useTranslate();
+  const { version } = useRuntimeConfig();
   return (
     <Box sx={{ mt: { xs: 1, sm: 2 } }}>
       <Title title={translate('zhiben.dashboard.title')} />
