@@ -32,7 +32,8 @@ function loadDotEnv() {
 
 function checkNode() {
   const [maj, min] = process.versions.node.split('.').map(Number);
-  if (maj < 20 || (maj === 20 && min < 19)) die(`Node.js 20.19 or newer is required (found ${process.versions.node}).`);
+  if (maj < 20 || (maj === 20 && min < 19))
+    die(`Node.js 20.19 or newer is required (found ${process.versions.node}).`);
 }
 
 /** npm ci when node_modules is missing or older than the lockfile. */
@@ -60,17 +61,31 @@ function buildConsole(force) {
   const src = path.join(ROOT, 'apps/console');
   if (!force && fs.existsSync(out) && fs.statSync(out).mtimeMs >= newestMtime(src)) return;
   log('building the console (vite)…');
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'apps/console/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) die('console build failed (see above).');
 }
 
 const SERVICES = [
-  { name: 'directory-service', entry: 'apps/directory-service/src/main.ts', port: 'DIRECTORY_PORT', ready: '/ready' },
+  {
+    name: 'directory-service',
+    entry: 'apps/directory-service/src/main.ts',
+    port: 'DIRECTORY_PORT',
+    ready: '/ready',
+  },
   { name: 'tasks-service', entry: 'apps/tasks-service/src/main.ts', port: 'TASKS_PORT', ready: '/ready' },
-  { name: 'workflow-worker', entry: 'apps/workflow-worker/src/main.ts', port: 'WORKER_HEALTH_PORT', ready: '/ready' },
+  {
+    name: 'workflow-worker',
+    entry: 'apps/workflow-worker/src/main.ts',
+    port: 'WORKER_HEALTH_PORT',
+    ready: '/ready',
+  },
   { name: 'gateway', entry: 'apps/gateway/src/main.ts', port: 'GATEWAY_PORT', ready: '/ready' },
 ];
 
@@ -149,7 +164,8 @@ async function up({ dataDir, ports, fresh }) {
     const { checkJava, ensureKeycloak, startKeycloak } = await import('./lib/keycloak.mjs');
     const { ensureTemporalCli, startTemporal } = await import('./lib/temporal.mjs');
     let temporalCli;
-    if (!env.TEMPORAL_ADDRESS) temporalCli = ensureTemporalCli({ cacheDir: CACHE, log, explicitPath: env.TEMPORAL_CLI_PATH });
+    if (!env.TEMPORAL_ADDRESS)
+      temporalCli = ensureTemporalCli({ cacheDir: CACHE, log, explicitPath: env.TEMPORAL_CLI_PATH });
     if (!env.KEYCLOAK_URL) {
       try {
         checkJava();
@@ -171,7 +187,11 @@ async function up({ dataDir, ports, fresh }) {
       });
       stops.push(() => pg.stop());
       env.DATABASE_URL = pg.url('zhiben');
-      kcDb = { url: `jdbc:postgresql://127.0.0.1:${env.PG_PORT}/keycloak`, username: 'postgres', password: 'zhiben' };
+      kcDb = {
+        url: `jdbc:postgresql://127.0.0.1:${env.PG_PORT}/keycloak`,
+        username: 'postgres',
+        password: 'zhiben',
+      };
     }
 
     // Temporal and Keycloak start in parallel: both take a while.
@@ -207,7 +227,9 @@ async function up({ dataDir, ports, fresh }) {
           });
           stops.push(kc.stop);
           env.KEYCLOAK_URL = `http://localhost:${env.KEYCLOAK_PORT}`;
-          log(`Keycloak on ${env.KEYCLOAK_URL} (admin console: admin / ${env.KEYCLOAK_ADMIN_PASSWORD ?? 'admin'})`);
+          log(
+            `Keycloak on ${env.KEYCLOAK_URL} (admin console: admin / ${env.KEYCLOAK_ADMIN_PASSWORD ?? 'admin'})`,
+          );
         })(),
       );
     }

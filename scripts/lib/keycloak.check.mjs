@@ -40,7 +40,9 @@ function check(cond, what, detail) {
     console.log(`  ok   ${what}`);
   } else {
     failures++;
-    console.log(`  FAIL ${what}${detail === undefined ? '' : `: ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`}`);
+    console.log(
+      `  FAIL ${what}${detail === undefined ? '' : `: ${typeof detail === 'string' ? detail : JSON.stringify(detail)}`}`,
+    );
   }
 }
 const audOf = (claims) => (Array.isArray(claims.aud) ? claims.aud : claims.aud ? [claims.aud] : []);
@@ -59,7 +61,11 @@ function cookieJar() {
     header: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
   };
 }
-const htmlDecode = (s) => s.replace(/&amp;/g, '&').replace(/&#x3D;/g, '=').replace(/&quot;/g, '"');
+const htmlDecode = (s) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&#x3D;/g, '=')
+    .replace(/&quot;/g, '"');
 
 async function pkceLogin({ url, username, password, redirectUri }) {
   const verifier = randomBytes(32).toString('base64url');
@@ -80,7 +86,11 @@ async function pkceLogin({ url, username, password, redirectUri }) {
   jar.take(page);
   const html = await page.text();
   const action = html.match(/<form[^>]*id="kc-form-login"[^>]*action="([^"]+)"/)?.[1];
-  const login = { status: page.status, hasForm: Boolean(action), lang: html.match(/<html[^>]*lang="([^"]+)"/)?.[1] };
+  const login = {
+    status: page.status,
+    hasForm: Boolean(action),
+    lang: html.match(/<html[^>]*lang="([^"]+)"/)?.[1],
+  };
   if (!action) return { login };
 
   const posted = await fetch(htmlDecode(action), {
@@ -91,7 +101,11 @@ async function pkceLogin({ url, username, password, redirectUri }) {
   });
   const location = posted.headers.get('location') ?? '';
   const code = location.startsWith(redirectUri) ? new URL(location).searchParams.get('code') : null;
-  if (!code) return { login, error: `login POST -> ${posted.status} ${location || (await posted.text()).slice(0, 200)}` };
+  if (!code)
+    return {
+      login,
+      error: `login POST -> ${posted.status} ${location || (await posted.text()).slice(0, 200)}`,
+    };
 
   const tokenRes = await fetch(`${url}/realms/zhiben/protocol/openid-connect/token`, {
     method: 'POST',
@@ -105,7 +119,11 @@ async function pkceLogin({ url, username, password, redirectUri }) {
       code_verifier: verifier,
     }),
   });
-  return { login, tokens: await tokenRes.json(), allowOrigin: tokenRes.headers.get('access-control-allow-origin') };
+  return {
+    login,
+    tokens: await tokenRes.json(),
+    allowOrigin: tokenRes.headers.get('access-control-allow-origin'),
+  };
 }
 
 async function authStatus(url, params) {
@@ -146,11 +164,24 @@ async function main() {
       await pg.start();
       await pg.createDatabase('keycloak');
       log(`embedded PostgreSQL up on ${pgPort} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-      db = { url: `jdbc:postgresql://localhost:${pgPort}/keycloak`, username: 'postgres', password: 'postgres' };
+      db = {
+        url: `jdbc:postgresql://localhost:${pgPort}/keycloak`,
+        username: 'postgres',
+        password: 'postgres',
+      };
     }
 
     const t0 = Date.now();
-    kc = await startKeycloak({ home, port, realmFile, db, dataDir: path.join(tmp, 'kc'), log, adminPassword: 'admin', hostname: opts.hostname });
+    kc = await startKeycloak({
+      home,
+      port,
+      realmFile,
+      db,
+      dataDir: path.join(tmp, 'kc'),
+      log,
+      adminPassword: 'admin',
+      hostname: opts.hostname,
+    });
     const startSeconds = (Date.now() - t0) / 1000;
     log(`Keycloak ready in ${startSeconds.toFixed(1)} s (${db ? 'PostgreSQL' : 'H2'})`);
     const { url } = kc;
@@ -158,15 +189,30 @@ async function main() {
     // --- password grant via zhiben-cli ------------------------------------------------------
     const cases = [
       { username: 'official.jiasi', org: 'jiangjin.jiasi', roles: ['official'], enterprise: undefined },
-      { username: 'enterprise.jiasi', org: 'jiangjin.jiasi', roles: ['enterprise'], enterprise: '91500116MA5U7KJ200' },
+      {
+        username: 'enterprise.jiasi',
+        org: 'jiangjin.jiasi',
+        roles: ['enterprise'],
+        enterprise: '91500116MA5U7KJ200',
+      },
       { username: 'leader.jj', org: 'jiangjin', roles: ['leader', 'official'], enterprise: undefined },
     ];
     for (const c of cases) {
       console.log(`\n${c.username} (zhiben-cli password grant)`);
-      const t = await passwordGrant({ url, realm: 'zhiben', clientId: 'zhiben-cli', username: c.username, password: 'zhiben123' });
+      const t = await passwordGrant({
+        url,
+        realm: 'zhiben',
+        clientId: 'zhiben-cli',
+        username: c.username,
+        password: 'zhiben123',
+      });
       const at = decodeJwt(t.accessToken);
       console.log(`  access token claims: ${JSON.stringify(at)}`);
-      check(typeof at.iss === 'string' && at.iss.endsWith('/realms/zhiben'), 'iss ends with /realms/zhiben', at.iss);
+      check(
+        typeof at.iss === 'string' && at.iss.endsWith('/realms/zhiben'),
+        'iss ends with /realms/zhiben',
+        at.iss,
+      );
       check(audOf(at).includes('zhiben-api'), 'aud includes zhiben-api', at.aud);
       check(at.typ === 'Bearer', 'typ is Bearer', at.typ);
       check(typeof at.sub === 'string' && at.sub.length > 0, 'sub present', at.sub);
@@ -174,37 +220,71 @@ async function main() {
       check(at.org_unit === c.org, `org_unit = ${c.org}`, at.org_unit);
       check(at.enterprise === c.enterprise, `enterprise = ${c.enterprise ?? '(absent)'}`, at.enterprise);
       const roles = at.realm_access?.roles ?? [];
-      check(c.roles.every((r) => roles.includes(r)), `realm_access.roles includes ${c.roles.join(', ')}`, roles);
+      check(
+        c.roles.every((r) => roles.includes(r)),
+        `realm_access.roles includes ${c.roles.join(', ')}`,
+        roles,
+      );
       check(at.exp - at.iat === 300, 'access token lifespan 300 s', at.exp - at.iat);
 
       const idt = decodeJwt(t.id_token);
-      check(idt.org_unit === c.org && idt.enterprise === c.enterprise, 'id token carries org_unit/enterprise', {
-        org_unit: idt.org_unit,
-        enterprise: idt.enterprise,
-      });
+      check(
+        idt.org_unit === c.org && idt.enterprise === c.enterprise,
+        'id token carries org_unit/enterprise',
+        {
+          org_unit: idt.org_unit,
+          enterprise: idt.enterprise,
+        },
+      );
       const ui = await (
         await fetch(`${url}/realms/zhiben/protocol/openid-connect/userinfo`, {
           headers: { authorization: `Bearer ${t.accessToken}` },
         })
       ).json();
-      check(ui.org_unit === c.org && ui.enterprise === c.enterprise, 'userinfo carries org_unit/enterprise', ui);
+      check(
+        ui.org_unit === c.org && ui.enterprise === c.enterprise,
+        'userinfo carries org_unit/enterprise',
+        ui,
+      );
     }
 
     // --- issuer vs. request host name -----------------------------------------------------------
     console.log('\nissuer when Keycloak is reached as 127.0.0.1 instead of localhost');
-    const via127 = await passwordGrant({ url: `http://127.0.0.1:${port}`, username: 'official.jiasi', password: 'zhiben123' });
+    const via127 = await passwordGrant({
+      url: `http://127.0.0.1:${port}`,
+      username: 'official.jiasi',
+      password: 'zhiben123',
+    });
     const iss127 = decodeJwt(via127.accessToken).iss;
     console.log(`  iss via localhost: ${url}/realms/zhiben, via 127.0.0.1: ${iss127}`);
     if (opts.hostname) {
-      check(iss127 === `${opts.hostname.replace(/\/+$/, '')}/realms/zhiben`, 'issuer pinned by --hostname', iss127);
+      check(
+        iss127 === `${opts.hostname.replace(/\/+$/, '')}/realms/zhiben`,
+        'issuer pinned by --hostname',
+        iss127,
+      );
     } else {
-      check(iss127 === `http://127.0.0.1:${port}/realms/zhiben`, 'without --hostname the issuer follows the request host', iss127);
+      check(
+        iss127 === `http://127.0.0.1:${port}/realms/zhiben`,
+        'without --hostname the issuer follows the request host',
+        iss127,
+      );
     }
 
     console.log('\nnegative cases');
-    await passwordGrant({ url, clientId: 'zhiben-console', username: 'official.jiasi', password: 'zhiben123' }).then(
+    await passwordGrant({
+      url,
+      clientId: 'zhiben-console',
+      username: 'official.jiasi',
+      password: 'zhiben123',
+    }).then(
       () => check(false, 'zhiben-console refuses the password grant'),
-      (e) => check(/unauthorized_client|not allowed/i.test(e.message), 'zhiben-console refuses the password grant', e.message),
+      (e) =>
+        check(
+          /unauthorized_client|not allowed/i.test(e.message),
+          'zhiben-console refuses the password grant',
+          e.message,
+        ),
     );
 
     // --- service account of zhiben-api --------------------------------------------------------
@@ -213,7 +293,11 @@ async function main() {
       await fetch(`${url}/realms/zhiben/protocol/openid-connect/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'zhiben-api', client_secret: 'zhiben-api-dev-secret' }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: 'zhiben-api',
+          client_secret: 'zhiben-api-dev-secret',
+        }),
       })
     ).json();
     const sa = cc.access_token ? decodeJwt(cc.access_token) : {};
@@ -222,26 +306,44 @@ async function main() {
 
     // --- PKCE authorization code flow via zhiben-console ---------------------------------------
     console.log('\nzhiben-console PKCE login');
-    const redirects = ['http://localhost:3000/callback', 'http://127.0.0.1:5173/callback', 'http://localhost:4200/', 'http://localhost:8123/cb'];
+    const redirects = [
+      'http://localhost:3000/callback',
+      'http://127.0.0.1:5173/callback',
+      'http://localhost:4200/',
+      'http://localhost:8123/cb',
+    ];
     for (const redirectUri of redirects) {
       const r = await pkceLogin({ url, username: 'enterprise.baisha', password: 'zhiben123', redirectUri });
-      check(r.login.status === 200 && r.login.hasForm, `login page served (redirect_uri ${redirectUri})`, r.login);
+      check(
+        r.login.status === 200 && r.login.hasForm,
+        `login page served (redirect_uri ${redirectUri})`,
+        r.login,
+      );
       const at = r.tokens?.access_token ? decodeJwt(r.tokens.access_token) : {};
       check(
-        audOf(at).includes('zhiben-api') && at.org_unit === 'jiangjin.baisha' && at.enterprise === '91500116MA60AB1C2X' &&
-          at.realm_access?.roles?.includes('enterprise') && at.azp === 'zhiben-console',
+        audOf(at).includes('zhiben-api') &&
+          at.org_unit === 'jiangjin.baisha' &&
+          at.enterprise === '91500116MA60AB1C2X' &&
+          at.realm_access?.roles?.includes('enterprise') &&
+          at.azp === 'zhiben-console',
         'code + code_verifier exchanged for a token with aud/org_unit/enterprise/roles',
         r.error ?? r.tokens ?? r,
       );
       const origin = new URL(redirectUri).origin;
       // Redirects work on any loopback port; CORS only for the origins listed in webOrigins.
-      if (!redirectUri.includes(':8123')) check(r.allowOrigin === origin, `token endpoint allows CORS from ${origin}`, r.allowOrigin);
+      if (!redirectUri.includes(':8123'))
+        check(r.allowOrigin === origin, `token endpoint allows CORS from ${origin}`, r.allowOrigin);
       if (redirectUri.includes(':3000')) console.log(`  console access token claims: ${JSON.stringify(at)}`);
       if (redirectUri.includes(':3000')) console.log(`  login page lang: ${r.login.lang}`);
     }
-    const noPkce = await authStatus(url, { client_id: 'zhiben-console', redirect_uri: 'http://localhost:3000/cb' });
+    const noPkce = await authStatus(url, {
+      client_id: 'zhiben-console',
+      redirect_uri: 'http://localhost:3000/cb',
+    });
     check(
-      noPkce.status === 302 && /error=invalid_request/.test(noPkce.location) && /code_challenge/i.test(decodeURIComponent(noPkce.location)),
+      noPkce.status === 302 &&
+        /error=invalid_request/.test(noPkce.location) &&
+        /code_challenge/i.test(decodeURIComponent(noPkce.location)),
       'auth request without code_challenge is rejected',
       `${noPkce.status} ${noPkce.location}`,
     );
@@ -251,7 +353,11 @@ async function main() {
       code_challenge: 'x'.repeat(43),
       code_challenge_method: 'plain',
     });
-    check(plain.status === 302 && /error=invalid_request/.test(plain.location), 'code_challenge_method=plain is rejected', `${plain.status} ${plain.location}`);
+    check(
+      plain.status === 302 && /error=invalid_request/.test(plain.location),
+      'code_challenge_method=plain is rejected',
+      `${plain.status} ${plain.location}`,
+    );
     const evil = await authStatus(url, {
       client_id: 'zhiben-console',
       redirect_uri: 'http://evil.example/cb',
@@ -259,8 +365,15 @@ async function main() {
       code_challenge_method: 'S256',
     });
     check(evil.status === 400, 'foreign redirect_uri is rejected', evil.status);
-    const cliCode = await authStatus(url, { client_id: 'zhiben-cli', redirect_uri: 'http://localhost:3000/cb' });
-    check(cliCode.status !== 200 || !/kc-form-login/.test(cliCode.body), 'zhiben-cli has no browser login', cliCode.status);
+    const cliCode = await authStatus(url, {
+      client_id: 'zhiben-cli',
+      redirect_uri: 'http://localhost:3000/cb',
+    });
+    check(
+      cliCode.status !== 200 || !/kc-form-login/.test(cliCode.body),
+      'zhiben-cli has no browser login',
+      cliCode.status,
+    );
 
     console.log(`\nKeycloak start time: ${startSeconds.toFixed(1)} s`);
   } finally {

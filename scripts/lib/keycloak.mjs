@@ -379,7 +379,9 @@ export async function startKeycloak({
       const why = exitInfo.error
         ? exitInfo.error.message
         : `exit code ${exitInfo.code}${exitInfo.signal ? `, signal ${exitInfo.signal}` : ''}`;
-      throw new Error(`Keycloak exited during startup (${why}). Last lines of ${logFile}:\n${await tail(logFile)}`);
+      throw new Error(
+        `Keycloak exited during startup (${why}). Last lines of ${logFile}:\n${await tail(logFile)}`,
+      );
     }
     try {
       const res = await fetch(probe, { signal: AbortSignal.timeout(2000) });

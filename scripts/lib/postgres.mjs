@@ -17,7 +17,14 @@ export async function startEmbeddedPostgres({ dataDir, port, password, databases
     // The package asks initdb for en_US.UTF-8 messages; minimal Debian images lack that locale.
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
     onError: (e) => log?.(`postgres: ${String(e).trim()}`),
-    postgresFlags: ['-c', 'max_connections=300', '-c', 'shared_buffers=256MB', '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: [
+      '-c',
+      'max_connections=300',
+      '-c',
+      'shared_buffers=256MB',
+      '-c',
+      'listen_addresses=127.0.0.1',
+    ],
   });
   if (fresh) await pg.initialise();
   await pg.start();

@@ -30,20 +30,27 @@ export function ensureTemporalCli({ cacheDir, log, explicitPath }) {
         'to use an existing Temporal server.',
     );
   }
-  log(`building the Temporal dev server with Go (temporal CLI ${TEMPORAL_CLI_VERSION}, one-off, a few minutes)…`);
+  log(
+    `building the Temporal dev server with Go (temporal CLI ${TEMPORAL_CLI_VERSION}, one-off, a few minutes)…`,
+  );
   fs.mkdirSync(binDir, { recursive: true });
   const r = spawnSync(go, ['install', `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`], {
     env: { ...process.env, GOBIN: binDir, CGO_ENABLED: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (r.status !== 0 || !fs.existsSync(cached)) {
-    throw new Error('`go install` of the Temporal CLI failed (see above). Set TEMPORAL_ADDRESS to use an existing server.');
+    throw new Error(
+      '`go install` of the Temporal CLI failed (see above). Set TEMPORAL_ADDRESS to use an existing server.',
+    );
   }
   return cached;
 }
 
 async function healthy(cli, address) {
-  const r = spawnSync(cli, ['operator', 'cluster', 'health', '--address', address], { encoding: 'utf8', timeout: 5000 });
+  const r = spawnSync(cli, ['operator', 'cluster', 'health', '--address', address], {
+    encoding: 'utf8',
+    timeout: 5000,
+  });
   return r.status === 0 && /SERVING/.test(r.stdout);
 }
 

@@ -9,11 +9,18 @@ describe.each([
   ['tasks', TASKS_SCHEMA, TASKS_ENTITIES, TASKS_MIGRATIONS],
 ])('%s schema', (_name, schema, entities, migrations) => {
   it('is fully migrated, re-running migrations is a no-op, and entities match the migrations', async () => {
-    const ds = await createContextDataSource({ url: testConfig().DATABASE_URL, schema, entities, migrations });
+    const ds = await createContextDataSource({
+      url: testConfig().DATABASE_URL,
+      schema,
+      entities,
+      migrations,
+    });
     try {
       expect(await migrate(ds, schema)).toEqual([]);
       expect(await pendingSchemaDrift(ds)).toEqual([]);
-      const applied = (await ds.query(`SELECT name FROM "${schema}".typeorm_migrations`)) as { name: string }[];
+      const applied = (await ds.query(`SELECT name FROM "${schema}".typeorm_migrations`)) as {
+        name: string;
+      }[];
       expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => m.name));
     } finally {
       await ds.destroy();

@@ -68,7 +68,10 @@ describe('platform', () => {
         args: [{ orgUnitCode: 'jiangjin.jiasi' }],
         workflowExecutionTimeout: '60s',
       });
-      expect(result).toEqual({ workflowId, orgUnit: { code: 'jiangjin.jiasi', name: '贾嗣镇', kind: 'town' } });
+      expect(result).toEqual({
+        workflowId,
+        orgUnit: { code: 'jiangjin.jiasi', name: '贾嗣镇', kind: 'town' },
+      });
     } finally {
       await connection.close();
     }

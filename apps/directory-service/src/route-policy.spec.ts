@@ -8,7 +8,9 @@ describe('directory-service route policy', () => {
 
   it('finds the routes', () => {
     expect(routes.length).toBeGreaterThan(10);
-    expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/enterprises', '/org-units/:id', '/health']));
+    expect(routes.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/enterprises', '/org-units/:id', '/health']),
+    );
   });
 
   it('has no route that declares neither roles nor public', () => {
@@ -16,7 +18,12 @@ describe('directory-service route policy', () => {
   });
 
   it('keeps public routes to health and readiness', () => {
-    expect(routes.filter((r) => r.access === 'public').map((r) => r.path).sort()).toEqual(['/health', '/ready']);
+    expect(
+      routes
+        .filter((r) => r.access === 'public')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/health', '/ready']);
   });
 
   it('restricts writes to administrators', () => {

@@ -2,7 +2,12 @@ import { Controller, Get, Module, type DynamicModule, Res } from '@nestjs/common
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ZhibenConfig } from '@zhiben/config';
-import { correlationMiddleware, CORRELATION_HEADER, currentCorrelationId, JsonLogger } from '@zhiben/platform';
+import {
+  correlationMiddleware,
+  CORRELATION_HEADER,
+  currentCorrelationId,
+  JsonLogger,
+} from '@zhiben/platform';
 import express, { type Request, type Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { existsSync } from 'node:fs';
@@ -62,7 +67,10 @@ const NOT_SPA = new Set(['/config.json', '/health', '/ready']);
 
 export async function createGateway(config: ZhibenConfig, root: string): Promise<NestExpressApplication> {
   const logger = new JsonLogger('gateway', config.LOG_LEVEL);
-  const app = await NestFactory.create<NestExpressApplication>(gatewayModule(config), { logger, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(gatewayModule(config), {
+    logger,
+    bodyParser: false,
+  });
   app.disable('x-powered-by');
   app.use(correlationMiddleware);
   for (const [context, target] of Object.entries(routes(config))) {
@@ -82,17 +90,15 @@ export async function createGateway(config: ZhibenConfig, root: string): Promise
             logger.write('error', { msg: 'upstream unavailable', context, error: err.message });
             const r = res as Response;
             if (!r.headersSent) {
-              r.status(503)
-                .type('application/problem+json')
-                .json({
-                  type: 'urn:zhiben:error:UNAVAILABLE',
-                  title: 'Service unavailable',
-                  status: 503,
-                  code: 'UNAVAILABLE',
-                  messageZh: '服务暂不可用，请稍后重试',
-                  messageEn: 'Service unavailable, try again shortly',
-                  correlationId: currentCorrelationId(),
-                });
+              r.status(503).type('application/problem+json').json({
+                type: 'urn:zhiben:error:UNAVAILABLE',
+                title: 'Service unavailable',
+                status: 503,
+                code: 'UNAVAILABLE',
+                messageZh: '服务暂不可用，请稍后重试',
+                messageEn: 'Service unavailable, try again shortly',
+                correlationId: currentCorrelationId(),
+              });
             }
           },
         },

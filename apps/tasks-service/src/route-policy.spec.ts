@@ -15,6 +15,11 @@ describe('tasks-service route policy', () => {
   });
 
   it('keeps public routes to health and readiness', () => {
-    expect(routes.filter((r) => r.access === 'public').map((r) => r.path).sort()).toEqual(['/health', '/ready']);
+    expect(
+      routes
+        .filter((r) => r.access === 'public')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/health', '/ready']);
   });
 });

@@ -1,4 +1,9 @@
-import { NativeConnection, Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  NativeConnection,
+  Worker,
+  bundleWorkflowCode,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import type { ZhibenConfig } from '@zhiben/config';
 import { TASK_QUEUES } from '@zhiben/contracts';
 import { JsonLogger } from '@zhiben/platform';
@@ -50,7 +55,11 @@ export async function startWorkflowWorker(
   };
   const started = Date.now();
   const workflowBundle = await bundleWorkflows(root);
-  logger.write('info', { msg: 'workflows bundled', ms: Date.now() - started, bytes: workflowBundle.code.length });
+  logger.write('info', {
+    msg: 'workflows bundled',
+    ms: Date.now() - started,
+    bytes: workflowBundle.code.length,
+  });
   const { address, tls } = connectionOptions(temporal);
   const connection = await NativeConnection.connect({ address, tls, apiKey: temporal.apiKey });
   const worker = await Worker.create({

@@ -15,7 +15,9 @@ export interface Principal {
 export function principalFromClaims(claims: Record<string, unknown>): Principal {
   const realmAccess = claims['realm_access'] as { roles?: unknown } | undefined;
   const rawRoles = Array.isArray(realmAccess?.roles) ? (realmAccess.roles as unknown[]) : [];
-  const roles = rawRoles.filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
+  const roles = rawRoles.filter(
+    (r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r),
+  );
   const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
   const username = str(claims['preferred_username']) ?? str(claims['sub']) ?? 'unknown';
   return {

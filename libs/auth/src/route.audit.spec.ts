@@ -29,7 +29,9 @@ class ThingsModule {}
 
 describe('auditRoutes', () => {
   it('detects an undeclared handler, so the policy test can fail', () => {
-    const routes = auditRoutes(collectControllers({ module: class Root {}, imports: [ThingsModule], controllers: [OpenController] }));
+    const routes = auditRoutes(
+      collectControllers({ module: class Root {}, imports: [ThingsModule], controllers: [OpenController] }),
+    );
     const byHandler = Object.fromEntries(routes.map((r) => [r.handler, r]));
     expect(byHandler['list'].access).toBe('roles');
     expect(byHandler['create'].roles).toEqual(['admin']);

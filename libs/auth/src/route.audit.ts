@@ -28,7 +28,9 @@ export function auditRoutes(controllers: Type[]): RouteDeclaration[] {
       const isPublic = Boolean(
         Reflect.getMetadata(IS_PUBLIC_KEY, fn) ?? Reflect.getMetadata(IS_PUBLIC_KEY, ctrl),
       );
-      const roles = (Reflect.getMetadata(ROLES_KEY, fn) ?? Reflect.getMetadata(ROLES_KEY, ctrl) ?? []) as string[];
+      const roles = (Reflect.getMetadata(ROLES_KEY, fn) ??
+        Reflect.getMetadata(ROLES_KEY, ctrl) ??
+        []) as string[];
       out.push({
         controller: ctrl.name,
         handler: name,
@@ -54,10 +56,14 @@ export function collectControllers(root: ModuleDef): Type[] {
     const isDynamic = typeof def === 'object' && def !== null && 'module' in def;
     const cls = (isDynamic ? (def as { module: Type }).module : def) as Type;
     const dyn = isDynamic ? (def as { imports?: unknown[]; controllers?: Type[] }) : {};
-    for (const c of [...((Reflect.getMetadata('controllers', cls) as Type[]) ?? []), ...(dyn.controllers ?? [])]) {
+    for (const c of [
+      ...((Reflect.getMetadata('controllers', cls) as Type[]) ?? []),
+      ...(dyn.controllers ?? []),
+    ]) {
       out.add(c);
     }
-    for (const i of [...((Reflect.getMetadata('imports', cls) as unknown[]) ?? []), ...(dyn.imports ?? [])]) visit(i);
+    for (const i of [...((Reflect.getMetadata('imports', cls) as unknown[]) ?? []), ...(dyn.imports ?? [])])
+      visit(i);
   };
   visit(root);
   return [...out];

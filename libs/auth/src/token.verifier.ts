@@ -11,7 +11,9 @@ export interface TokenVerifierOptions {
 export class InvalidTokenError extends Error {}
 
 interface GrantManagerLike {
-  createGrant(data: { access_token: string }): Promise<{ access_token?: { content: Record<string, unknown> } }>;
+  createGrant(data: {
+    access_token: string;
+  }): Promise<{ access_token?: { content: Record<string, unknown> } }>;
 }
 
 /**

@@ -1,5 +1,5 @@
-import * as calendarLib from '@zhiben/calendar';
-import { beforeDayOfMonth, deadlineFor, WorkCalendar, withinWorkingDays } from '@zhiben/calendar';
+import * as calendarLib from './index';
+import { beforeDayOfMonth, deadlineFor, WorkCalendar, withinWorkingDays } from './index';
 
 describe('@zhiben/calendar public API', () => {
   it('exposes named exports only', () => {

@@ -30,7 +30,11 @@ export const configSchema = z.object({
   TEMPORAL_TLS_KEY_PATH: z.string().optional(),
   TEMPORAL_API_KEY: z.string().optional(),
 
-  KEYCLOAK_URL: z.string().url().default('http://localhost:8080').describe('Keycloak base URL used by services'),
+  KEYCLOAK_URL: z
+    .string()
+    .url()
+    .default('http://localhost:8080')
+    .describe('Keycloak base URL used by services'),
   KEYCLOAK_PUBLIC_URL: z.string().url().optional().describe('Keycloak URL as the browser reaches it'),
   KEYCLOAK_REALM: z.string().default('zhiben'),
   KEYCLOAK_API_CLIENT_ID: z.string().default('zhiben-api'),

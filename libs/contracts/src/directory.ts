@@ -24,7 +24,8 @@ export const orgUnitCodeSchema = z
   .string()
   .trim()
   .regex(/^[a-z0-9]+(\.[a-z0-9-]+)*$/, {
-    message: '机构编码只能由小写字母、数字、点和短横线组成 / Code: lowercase letters, digits, dots and hyphens',
+    message:
+      '机构编码只能由小写字母、数字、点和短横线组成 / Code: lowercase letters, digits, dots and hyphens',
   })
   .max(120);
 
@@ -49,7 +50,10 @@ export type UpdateOrgUnit = z.infer<typeof updateOrgUnitSchema>;
 const pageQuery = {
   page: z.coerce.number().int().min(1).max(100000).default(1),
   perPage: z.coerce.number().int().min(1).max(500).default(25),
-  order: z.enum(['ASC', 'DESC', 'asc', 'desc']).default('ASC').transform((v) => v.toUpperCase() as 'ASC' | 'DESC'),
+  order: z
+    .enum(['ASC', 'DESC', 'asc', 'desc'])
+    .default('ASC')
+    .transform((v) => v.toUpperCase() as 'ASC' | 'DESC'),
   q: z.string().trim().max(100).optional(),
   ids: z
     .string()
@@ -106,16 +110,22 @@ export const listEnterprisesQuerySchema = z.strictObject({
 export type ListEnterprisesQuery = z.infer<typeof listEnterprisesQuerySchema>;
 
 export const calendarOverrideSchema = z.strictObject({
-  kind: z.enum(['workday', 'holiday'], { message: '类型须为 workday 或 holiday / kind must be workday or holiday' }),
+  kind: z.enum(['workday', 'holiday'], {
+    message: '类型须为 workday 或 holiday / kind must be workday or holiday',
+  }),
   reason: text(200).optional(),
 });
 
 export const civilDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式须为 YYYY-MM-DD / Date must be YYYY-MM-DD' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: '日期不存在 / No such date',
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: '日期不存在 / No such date',
+    },
+  );
 
 export const userAssignmentSchema = z.strictObject({
   orgUnitId: uuid,

@@ -7,7 +7,11 @@ export const ERROR_CODES = {
   BODY_TOO_LARGE: { status: 400, zh: '请求体过大', en: 'Request body too large' },
   UNAUTHENTICATED: { status: 401, zh: '未登录或登录已失效', en: 'Authentication required or token invalid' },
   FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
-  OUT_OF_JURISDICTION: { status: 403, zh: '该数据不在您的管辖范围内', en: 'This record is outside your jurisdiction' },
+  OUT_OF_JURISDICTION: {
+    status: 403,
+    zh: '该数据不在您的管辖范围内',
+    en: 'This record is outside your jurisdiction',
+  },
   NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Record not found' },
   CONFLICT: { status: 409, zh: '数据冲突', en: 'Conflict' },
   STALE_VERSION: {

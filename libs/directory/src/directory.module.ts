@@ -14,7 +14,12 @@ import { UserAssignmentEntity } from './users/user-assignment.entity';
 import { DirectoryInit1764000000000 } from './migrations/1764000000000-directory-init';
 
 export const DIRECTORY_SCHEMA = 'directory';
-export const DIRECTORY_ENTITIES = [OrgUnitEntity, EnterpriseEntity, UserAssignmentEntity, CalendarOverrideEntity];
+export const DIRECTORY_ENTITIES = [
+  OrgUnitEntity,
+  EnterpriseEntity,
+  UserAssignmentEntity,
+  CalendarOverrideEntity,
+];
 export const DIRECTORY_MIGRATIONS = [DirectoryInit1764000000000];
 
 @Module({

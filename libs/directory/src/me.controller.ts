@@ -16,7 +16,9 @@ export class MeController {
   @Get('me')
   @Authenticated()
   async me(@CurrentUser() user: Principal) {
-    const unit = user.orgUnitCode ? await this.ds.getRepository(OrgUnitEntity).findOneBy({ code: user.orgUnitCode }) : null;
+    const unit = user.orgUnitCode
+      ? await this.ds.getRepository(OrgUnitEntity).findOneBy({ code: user.orgUnitCode })
+      : null;
     const ent = user.enterpriseCreditCode
       ? await this.ds.getRepository(EnterpriseEntity).findOneBy({ creditCode: user.enterpriseCreditCode })
       : null;

@@ -33,6 +33,9 @@ export class DomainException extends Error {
   }
 
   static field(path: string, messageZh: string, messageEn: string, code: ErrorCode = 'VALIDATION_FAILED') {
-    return new DomainException(code, { detail: `${path}: ${messageEn}`, errors: [{ path, messageZh, messageEn }] });
+    return new DomainException(code, {
+      detail: `${path}: ${messageEn}`,
+      errors: [{ path, messageZh, messageEn }],
+    });
   }
 }

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
 /**
  * A human task opened by a workflow. Completion is a Temporal Update to `workflowId`
@@ -60,7 +68,12 @@ export class TaskCandidateEntity {
   @Column({ type: 'text', primary: true, primaryKeyConstraintName: 'pk_task_candidates' })
   role!: string;
 
-  @Column({ name: 'org_unit_code', type: 'text', primary: true, primaryKeyConstraintName: 'pk_task_candidates' })
+  @Column({
+    name: 'org_unit_code',
+    type: 'text',
+    primary: true,
+    primaryKeyConstraintName: 'pk_task_candidates',
+  })
   orgUnitCode!: string;
 }
 

@@ -39,9 +39,15 @@ export interface ApiResponse<T = unknown> {
 }
 
 /** Calls the suite through the gateway, as the console does. */
-export async function api<T = any>( // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function api<T = any>(
   path: string,
-  opts: { token?: string; method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  opts: {
+    token?: string;
+    method?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
@@ -63,7 +69,7 @@ export async function api<T = any>( // eslint-disable-line @typescript-eslint/no
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
-export async function asUser<T = any>( // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function asUser<T = any>(
   username: string,
   path: string,
   opts: { method?: string; body?: unknown; rawBody?: string } = {},

@@ -18,7 +18,9 @@ export class CalendarController {
   @Authenticated()
   async list() {
     const rows = await this.ds.getRepository(CalendarOverrideEntity).find({ order: { date: 'ASC' } });
-    return { data: rows.map((r) => ({ date: r.date, kind: r.kind, reason: r.reason, createdBy: r.createdBy })) };
+    return {
+      data: rows.map((r) => ({ date: r.date, kind: r.kind, reason: r.reason, createdBy: r.createdBy })),
+    };
   }
 
   @Put(':date')

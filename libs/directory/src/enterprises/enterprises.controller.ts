@@ -22,7 +22,10 @@ export class EnterprisesController {
   @Get()
   @Authenticated()
   @ApiOperation({ summary: 'List org units within the caller’s jurisdiction' })
-  list(@CurrentUser() user: Principal, @Query(new ZodPipe(listEnterprisesQuerySchema)) q: ListEnterprisesQuery) {
+  list(
+    @CurrentUser() user: Principal,
+    @Query(new ZodPipe(listEnterprisesQuerySchema)) q: ListEnterprisesQuery,
+  ) {
     return this.service.list(user, q);
   }
 

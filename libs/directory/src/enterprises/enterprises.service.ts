@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@zhiben/auth';
-import type { CreateEnterprise, EnterpriseDto, ListEnterprisesQuery, Page, UpdateEnterprise } from '@zhiben/contracts';
+import type {
+  CreateEnterprise,
+  EnterpriseDto,
+  ListEnterprisesQuery,
+  Page,
+  UpdateEnterprise,
+} from '@zhiben/contracts';
 import { DomainException } from '@zhiben/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
@@ -59,7 +65,10 @@ export class EnterprisesService {
     if (q.sector) qb.andWhere('e.sector = :sector', { sector: q.sector });
     if (q.size) qb.andWhere('e.size = :size', { size: q.size });
     if (q.townId) qb.andWhere('e.town_id = :townId', { townId: q.townId });
-    if (q.ids) qb.andWhere('e.id IN (:...ids)', { ids: q.ids.length ? q.ids : ['00000000-0000-0000-0000-000000000000'] });
+    if (q.ids)
+      qb.andWhere('e.id IN (:...ids)', {
+        ids: q.ids.length ? q.ids : ['00000000-0000-0000-0000-000000000000'],
+      });
     if (q.q) {
       qb.andWhere('(e.name ILIKE :q OR e.credit_code ILIKE :q OR e.principal ILIKE :q)', {
         q: `%${q.q.replace(/[%_\\]/g, '\\$&')}%`,
@@ -94,7 +103,11 @@ export class EnterprisesService {
     const town = await m.getRepository(OrgUnitEntity).findOneBy({ id: townId });
     if (!town) throw DomainException.field('townId', '所属镇街不存在', 'Unknown town', 'UNKNOWN_ORG_UNIT');
     if (!TOWN_KINDS.has(town.kind)) {
-      throw DomainException.field('townId', '所属单位须为镇、街道或平台', 'townId must be a town, street or platform');
+      throw DomainException.field(
+        'townId',
+        '所属单位须为镇、街道或平台',
+        'townId must be a town, street or platform',
+      );
     }
     return town;
   }
@@ -107,7 +120,12 @@ export class EnterprisesService {
       const repo = m.getRepository(EnterpriseEntity);
       const dup = await repo.existsBy({ creditCode: input.creditCode });
       if (dup) {
-        throw DomainException.field('creditCode', '该统一社会信用代码已登记', 'Credit code already registered', 'DUPLICATE');
+        throw DomainException.field(
+          'creditCode',
+          '该统一社会信用代码已登记',
+          'Credit code already registered',
+          'DUPLICATE',
+        );
       }
       const saved = await repo.save(
         repo.create({
@@ -132,7 +150,8 @@ export class EnterprisesService {
       if (!current) throw DomainException.notFound('Enterprise', id);
       const currentTown = await this.town(m, current.townId);
       this.jurisdiction.assertCanAdminister(scope, currentTown.path);
-      if (input.version !== undefined && input.version !== current.version) throw new DomainException('STALE_VERSION');
+      if (input.version !== undefined && input.version !== current.version)
+        throw new DomainException('STALE_VERSION');
       let town = currentTown;
       if (input.townId && input.townId !== current.townId) {
         town = await this.town(m, input.townId);

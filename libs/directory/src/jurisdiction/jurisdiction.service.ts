@@ -91,7 +91,9 @@ export class JurisdictionService {
   /** Admin writes are allowed only inside a territorial subtree the caller governs. */
   assertCanAdminister(scope: Scope, targetPath: string): void {
     if (scope.kind !== 'subtree' || !targetPath.startsWith(scope.rootPath)) {
-      throw new DomainException('OUT_OF_JURISDICTION', { detail: 'Target is outside the caller’s jurisdiction' });
+      throw new DomainException('OUT_OF_JURISDICTION', {
+        detail: 'Target is outside the caller’s jurisdiction',
+      });
     }
   }
 }

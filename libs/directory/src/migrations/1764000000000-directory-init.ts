@@ -42,7 +42,9 @@ export class DirectoryInit1764000000000 implements MigrationInterface {
         CONSTRAINT "fk_enterprises_town" FOREIGN KEY ("town_id") REFERENCES "directory"."org_units"("id") ON DELETE RESTRICT,
         CONSTRAINT "ck_enterprises_size" CHECK (size IN ('above_scale','small_micro'))
       )`);
-    await q.query(`CREATE UNIQUE INDEX "uq_enterprises_credit_code" ON "directory"."enterprises" ("credit_code")`);
+    await q.query(
+      `CREATE UNIQUE INDEX "uq_enterprises_credit_code" ON "directory"."enterprises" ("credit_code")`,
+    );
     await q.query(`CREATE INDEX "ix_enterprises_sector" ON "directory"."enterprises" ("sector")`);
     await q.query(`CREATE INDEX "ix_enterprises_town" ON "directory"."enterprises" ("town_id")`);
     await q.query(`

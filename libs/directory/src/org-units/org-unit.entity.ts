@@ -12,7 +12,10 @@ import {
 } from 'typeorm';
 
 @Entity({ name: 'org_units' })
-@Check('ck_org_units_kind', `kind IN ('district','town','street','platform','village','community','department','office')`)
+@Check(
+  'ck_org_units_kind',
+  `kind IN ('district','town','street','platform','village','community','department','office')`,
+)
 export class OrgUnitEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_org_units' })
   id!: string;

@@ -54,8 +54,12 @@ export class OrgUnitsService {
     await this.jurisdiction.restrictOrgUnits(qb, scope);
     if (q.kind) qb.andWhere('ou.kind = :kind', { kind: q.kind });
     if (q.parentId) qb.andWhere('ou.parent_id = :parentId', { parentId: q.parentId });
-    if (q.ids) qb.andWhere('ou.id IN (:...ids)', { ids: q.ids.length ? q.ids : ['00000000-0000-0000-0000-000000000000'] });
-    if (q.q) qb.andWhere('(ou.name ILIKE :q OR ou.code ILIKE :q)', { q: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
+    if (q.ids)
+      qb.andWhere('ou.id IN (:...ids)', {
+        ids: q.ids.length ? q.ids : ['00000000-0000-0000-0000-000000000000'],
+      });
+    if (q.q)
+      qb.andWhere('(ou.name ILIKE :q OR ou.code ILIKE :q)', { q: `%${q.q.replace(/[%_\\]/g, '\\$&')}%` });
     const total = await qb.getCount();
     qb.orderBy(SORT_COLUMNS[q.sort], q.order)
       .addOrderBy('ou.id', 'ASC')
@@ -72,7 +76,9 @@ export class OrgUnitsService {
     const qb = this.ds.getRepository(OrgUnitEntity).createQueryBuilder('ou').where('ou.id = :id', { id });
     await this.jurisdiction.restrictOrgUnits(qb, scope);
     if ((await qb.getCount()) === 0) throw new DomainException('OUT_OF_JURISDICTION');
-    const parent = unit.parentId ? await this.ds.getRepository(OrgUnitEntity).findOneBy({ id: unit.parentId }) : null;
+    const parent = unit.parentId
+      ? await this.ds.getRepository(OrgUnitEntity).findOneBy({ id: unit.parentId })
+      : null;
     return toOrgUnitDto(unit, parent?.name ?? null);
   }
 
@@ -81,14 +87,27 @@ export class OrgUnitsService {
     return this.ds.transaction(async (m) => {
       const parent = await m.getRepository(OrgUnitEntity).findOneBy({ id: input.parentId });
       if (!parent) {
-        throw DomainException.field('parentId', '上级机构不存在', 'Parent org unit does not exist', 'UNKNOWN_ORG_UNIT');
+        throw DomainException.field(
+          'parentId',
+          '上级机构不存在',
+          'Parent org unit does not exist',
+          'UNKNOWN_ORG_UNIT',
+        );
       }
       this.jurisdiction.assertCanAdminister(scope, parent.path);
       if (input.kind === 'district') {
-        throw DomainException.field('kind', '区级机构不能挂在其他机构之下', 'A district cannot have a parent');
+        throw DomainException.field(
+          'kind',
+          '区级机构不能挂在其他机构之下',
+          'A district cannot have a parent',
+        );
       }
       if (input.sectors.length > 0 && input.kind !== 'department') {
-        throw DomainException.field('sectors', '只有区级部门可以分管行业领域', 'Only departments supervise sectors');
+        throw DomainException.field(
+          'sectors',
+          '只有区级部门可以分管行业领域',
+          'Only departments supervise sectors',
+        );
       }
       const repo = m.getRepository(OrgUnitEntity);
       try {
@@ -120,9 +139,14 @@ export class OrgUnitsService {
     return this.ds.transaction(async (m) => {
       const unit = await this.lockedUnit(m, id);
       this.jurisdiction.assertCanAdminister(scope, unit.path);
-      if (input.version !== undefined && input.version !== unit.version) throw new DomainException('STALE_VERSION');
+      if (input.version !== undefined && input.version !== unit.version)
+        throw new DomainException('STALE_VERSION');
       if (input.sectors && input.sectors.length > 0 && unit.kind !== 'department') {
-        throw DomainException.field('sectors', '只有区级部门可以分管行业领域', 'Only departments supervise sectors');
+        throw DomainException.field(
+          'sectors',
+          '只有区级部门可以分管行业领域',
+          'Only departments supervise sectors',
+        );
       }
       const patch: Partial<OrgUnitEntity> = {};
       if (input.name !== undefined) patch.name = input.name;
@@ -132,7 +156,9 @@ export class OrgUnitsService {
         await m.getRepository(OrgUnitEntity).update({ id }, { ...patch, version: unit.version + 1 });
       }
       const saved = await m.getRepository(OrgUnitEntity).findOneByOrFail({ id });
-      const parent = saved.parentId ? await m.getRepository(OrgUnitEntity).findOneBy({ id: saved.parentId }) : null;
+      const parent = saved.parentId
+        ? await m.getRepository(OrgUnitEntity).findOneBy({ id: saved.parentId })
+        : null;
       return toOrgUnitDto(saved, parent?.name ?? null);
     });
   }

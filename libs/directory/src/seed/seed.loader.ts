@@ -73,7 +73,8 @@ export async function seedDemoDistrict(ds: DataSource): Promise<{ orgUnits: numb
         [username, unit.id, a.enterprise ?? null],
       );
     }
-    if (orgUnits || enterprises) new Logger('Seed').log({ msg: 'demo district seeded', orgUnits, enterprises });
+    if (orgUnits || enterprises)
+      new Logger('Seed').log({ msg: 'demo district seeded', orgUnits, enterprises });
     return { orgUnits, enterprises };
   });
 }

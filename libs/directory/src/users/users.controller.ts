@@ -48,9 +48,13 @@ export class UsersController {
     }
     const scope = await this.jurisdiction.scopeOf(user);
     const unit = await this.ds.getRepository(OrgUnitEntity).findOneBy({ id: body.orgUnitId });
-    if (!unit) throw DomainException.field('orgUnitId', '组织机构不存在', 'Unknown org unit', 'UNKNOWN_ORG_UNIT');
+    if (!unit)
+      throw DomainException.field('orgUnitId', '组织机构不存在', 'Unknown org unit', 'UNKNOWN_ORG_UNIT');
     this.jurisdiction.assertCanAdminister(scope, unit.path);
-    if (body.enterpriseId && !(await this.ds.getRepository(EnterpriseEntity).existsBy({ id: body.enterpriseId }))) {
+    if (
+      body.enterpriseId &&
+      !(await this.ds.getRepository(EnterpriseEntity).existsBy({ id: body.enterpriseId }))
+    ) {
       throw DomainException.field('enterpriseId', '企业不存在', 'Unknown enterprise', 'NOT_FOUND');
     }
     await this.ds

@@ -7,7 +7,9 @@ import { InboxService } from './inbox.service';
 
 const inboxQuerySchema = z.strictObject({
   view: z
-    .enum(['mine', 'groups', 'watched'], { message: 'view 须为 mine、groups 或 watched / view must be mine, groups or watched' })
+    .enum(['mine', 'groups', 'watched'], {
+      message: 'view 须为 mine、groups 或 watched / view must be mine, groups or watched',
+    })
     .default('mine'),
   limit: z.coerce.number().int().min(1).max(200).default(25),
   cursor: z.string().max(500).optional(),
@@ -21,7 +23,10 @@ export class InboxController {
 
   @Get()
   @Authenticated()
-  list(@CurrentUser() user: Principal, @Query(new ZodPipe(inboxQuerySchema)) q: z.infer<typeof inboxQuerySchema>) {
+  list(
+    @CurrentUser() user: Principal,
+    @Query(new ZodPipe(inboxQuerySchema)) q: z.infer<typeof inboxQuerySchema>,
+  ) {
     return this.inbox.inbox(user, q);
   }
 }

@@ -54,7 +54,9 @@ export class InboxService {
         );
         break;
       case 'watched':
-        where.push(`EXISTS (SELECT 1 FROM tasks.task_watchers w WHERE w.task_id = t.id AND w.username = ${add(p.username)})`);
+        where.push(
+          `EXISTS (SELECT 1 FROM tasks.task_watchers w WHERE w.task_id = t.id AND w.username = ${add(p.username)})`,
+        );
         break;
     }
     if (q.cursor) {
@@ -83,7 +85,9 @@ export class InboxService {
         createdAt: r.created_at.toISOString(),
       })),
       nextCursor:
-        rows.length > q.limit && last ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id }) : null,
+        rows.length > q.limit && last
+          ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
+          : null,
     };
   }
 }

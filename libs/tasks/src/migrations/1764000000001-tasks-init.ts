@@ -32,7 +32,9 @@ export class TasksInit1764000000001 implements MigrationInterface {
         "org_unit_code" text NOT NULL,
         CONSTRAINT "pk_task_candidates" PRIMARY KEY ("task_id", "role", "org_unit_code")
       )`);
-    await q.query(`CREATE INDEX "ix_task_candidates_lookup" ON "tasks"."task_candidates" ("role", "org_unit_code")`);
+    await q.query(
+      `CREATE INDEX "ix_task_candidates_lookup" ON "tasks"."task_candidates" ("role", "org_unit_code")`,
+    );
     await q.query(`
       CREATE TABLE "tasks"."task_watchers" (
         "task_id" uuid NOT NULL,
