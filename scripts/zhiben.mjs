@@ -224,6 +224,8 @@ async function up({ dataDir, ports, fresh }) {
             dataDir: path.join(dataDir, 'keycloak'),
             log,
             adminPassword: env.KEYCLOAK_ADMIN_PASSWORD ?? 'admin',
+            // Pin the issuer: tokens fetched via 127.0.0.1 or localhost must carry the same `iss`.
+            hostname: `http://localhost:${env.KEYCLOAK_PORT}`,
           });
           stops.push(kc.stop);
           env.KEYCLOAK_URL = `http://localhost:${env.KEYCLOAK_PORT}`;

@@ -375,6 +375,60 @@ async function main() {
       cliCode.status,
     );
 
+    // --- realm settings and the declarative user profile, via the admin API --------------------
+    console.log('\nadmin API: realm settings and user profile');
+    const admin = await passwordGrant({
+      url,
+      realm: 'master',
+      clientId: 'admin-cli',
+      username: 'admin',
+      password: 'admin',
+      scope: '',
+    });
+    const adminGet = async (p, init = {}) =>
+      fetch(`${url}/admin/realms/zhiben${p}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${admin.accessToken}`,
+          'content-type': 'application/json',
+          ...init.headers,
+        },
+      });
+    const realmRep = await (await adminGet('')).json();
+    check(realmRep.bruteForceProtected === true, 'brute-force protection on', realmRep.bruteForceProtected);
+    check(
+      realmRep.defaultLocale === 'zh-CN' && realmRep.internationalizationEnabled,
+      'default locale zh-CN',
+      realmRep.defaultLocale,
+    );
+    check(realmRep.accessTokenLifespan === 300, 'access token lifespan 300 s', realmRep.accessTokenLifespan);
+    const [ent] = await (await adminGet('/users?username=enterprise.jiasi&exact=true')).json();
+    check(
+      ent?.attributes?.enterprise?.[0] === '91500116MA5U7KJ200',
+      'admin API shows the enterprise attribute',
+      ent?.attributes,
+    );
+    const bad = await adminGet(`/users/${ent.id}`, {
+      method: 'PUT',
+      body: JSON.stringify({ ...ent, attributes: { ...ent.attributes, enterprise: ['NOT-A-USCC'] } }),
+    });
+    check(
+      bad.status === 400,
+      'user profile rejects a malformed enterprise code',
+      `${bad.status} ${await bad.text()}`,
+    );
+    const unmanaged = await adminGet(`/users/${ent.id}`, {
+      method: 'PUT',
+      body: JSON.stringify({ ...ent, attributes: { ...ent.attributes, stray: ['x'] } }),
+    });
+    await unmanaged.arrayBuffer();
+    const [after] = await (await adminGet('/users?username=enterprise.jiasi&exact=true')).json();
+    check(
+      after.attributes?.stray === undefined && after.attributes?.org_unit?.[0] === 'jiangjin.jiasi',
+      'undeclared attributes are dropped, declared ones kept',
+      after.attributes,
+    );
+
     console.log(`\nKeycloak start time: ${startSeconds.toFixed(1)} s`);
   } finally {
     if (kc) {

@@ -69,6 +69,7 @@ export async function ensureKeycloak({
   if (exists(path.join(home, 'bin', 'kc.sh'))) return home;
 
   await fsp.mkdir(cacheDir, { recursive: true });
+  await removeStaleTemps(cacheDir, version);
   const name = tarballName(version);
   let tarball = [path.join(cacheDir, name), path.join(path.dirname(cacheDir), name)].find(exists);
   let downloaded = false;
@@ -92,6 +93,21 @@ export async function ensureKeycloak({
     await extractTarball({ tarball, cacheDir, home, version, log });
   }
   return home;
+}
+
+/** Remove leftovers of runs that were killed mid-download/extraction (older than an hour). */
+async function removeStaleTemps(cacheDir, version) {
+  const cutoff = Date.now() - 60 * 60 * 1000;
+  const prefixes = [`.keycloak-${version}.extract-`, `${tarballName(version)}.partial-`];
+  for (const name of await fsp.readdir(cacheDir)) {
+    if (!prefixes.some((p) => name.startsWith(p))) continue;
+    const p = path.join(cacheDir, name);
+    try {
+      if ((await fsp.stat(p)).mtimeMs < cutoff) await fsp.rm(p, { recursive: true, force: true });
+    } catch {
+      /* raced with another run */
+    }
+  }
 }
 
 async function downloadTarball({ version, dest, mavenRepoUrl, log }) {

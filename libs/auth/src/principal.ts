@@ -23,11 +23,21 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   return {
     sub: str(claims['sub']) ?? username,
     username,
-    name: str(claims['name']) ?? username,
+    name: displayName(claims) ?? username,
     roles,
     orgUnitCode: str(claims['org_unit']),
     enterpriseCreditCode: str(claims['enterprise']),
   };
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/** Chinese names read family name first (张伟); Keycloak's `name` claim puts the given name first. */
+function displayName(claims: Record<string, unknown>): string | null {
+  const given = typeof claims['given_name'] === 'string' ? claims['given_name'] : '';
+  const family = typeof claims['family_name'] === 'string' ? claims['family_name'] : '';
+  if (CJK.test(given + family)) return `${family}${given}` || null;
+  return typeof claims['name'] === 'string' && claims['name'] ? claims['name'] : null;
 }
 
 export function hasAnyRole(p: Principal, roles: readonly string[]): boolean {
