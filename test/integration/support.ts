@@ -8,6 +8,9 @@ import { Client } from 'pg';
 export const JIASI_CREDIT_CODE = '91500116MA5U7KJ200';
 export const YINGJI_SECTORS = ['Hazchem', 'NonCoalMine', 'IndustryTrade', 'Fireworks'];
 
+/** Name prefix of every enterprise these specs create, so scoping comparisons can ignore them. */
+export const TEST_ENTERPRISE_PREFIX = '集成测试企业';
+
 /** A unique suffix per test run, safe for org-unit codes (lowercase, digits, hyphens). */
 export const RUN_ID = `${Date.now().toString(36)}-${randomInt(1000, 9999)}`;
 
@@ -102,7 +105,7 @@ export async function createEnterpriseAsAdmin(townId: string, overrides: Record<
   const res = await asUser('admin.jj', '/api/directory/enterprises', {
     method: 'POST',
     body: {
-      name: `集成测试企业 ${RUN_ID} ${randomInt(1e6)}`,
+      name: `${TEST_ENTERPRISE_PREFIX} ${RUN_ID} ${randomInt(1e6)}`,
       creditCode: randomCreditCode(),
       sector: 'IndustryTrade',
       townId,
@@ -171,6 +174,52 @@ export async function createRealmClient(rep: Record<string, unknown>): Promise<s
 export async function deleteRealmClient(internalId: string): Promise<void> {
   const token = await masterAdminToken();
   await fetch(`${keycloakUrl()}/admin/realms/${testConfig().KEYCLOAK_REALM}/clients/${internalId}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+/** Creates a user in the test realm (password zhiben123) with the given realm roles; returns its id. */
+export async function createRealmUser(
+  username: string,
+  roles: string[],
+  attributes: Record<string, string[]>,
+): Promise<string> {
+  const token = await masterAdminToken();
+  const admin = `${keycloakUrl()}/admin/realms/${testConfig().KEYCLOAK_REALM}`;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const res = await fetch(`${admin}/users`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      username,
+      enabled: true,
+      firstName: 'Integration',
+      lastName: 'Test',
+      email: `${username}@example.invalid`,
+      emailVerified: true,
+      attributes,
+      credentials: [{ type: 'password', value: 'zhiben123', temporary: false }],
+    }),
+  });
+  if (res.status !== 201) throw new Error(`create user ${username}: ${res.status} ${await res.text()}`);
+  const location = res.headers.get('location') ?? '';
+  const id = location.substring(location.lastIndexOf('/') + 1);
+  const reps = await Promise.all(
+    roles.map(async (r) => (await fetch(`${admin}/roles/${encodeURIComponent(r)}`, { headers })).json()),
+  );
+  const mapped = await fetch(`${admin}/users/${id}/role-mappings/realm`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(reps),
+  });
+  if (mapped.status !== 204) throw new Error(`map roles of ${username}: ${mapped.status}`);
+  return id;
+}
+
+export async function deleteRealmUser(id: string): Promise<void> {
+  const token = await masterAdminToken();
+  await fetch(`${keycloakUrl()}/admin/realms/${testConfig().KEYCLOAK_REALM}/users/${id}`, {
     method: 'DELETE',
     headers: { authorization: `Bearer ${token}` },
   });

@@ -13,13 +13,14 @@ jest.setTimeout(120_000);
 
 const BASE_URL = process.env.ZHIBEN_BASE_URL ?? 'http://localhost:3000';
 const RESULTS_DIR = join(process.cwd(), 'test-results');
-const OFFICIAL = { username: 'official.jiasi', password: 'zhiben123', orgUnit: '贾嗣镇' };
+// A town official of 贾嗣镇 (realm: given name 伟, family name 张; the console shows Chinese names family-first).
+const OFFICIAL = { username: 'official.jiasi', password: 'zhiben123', name: '张伟', orgUnit: '贾嗣镇' };
 
 describe('console: sign-in, inbox, enterprises, language', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let console_: ConsolePage;
+  let consolePage: ConsolePage;
 
   beforeAll(async () => {
     browser = await chromium.launch({
@@ -41,13 +42,10 @@ describe('console: sign-in, inbox, enterprises, language', () => {
     // A fresh context per test: no cookies, no Keycloak session, no stored language.
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
-    console_ = new ConsolePage(page, BASE_URL);
+    consolePage = new ConsolePage(page, BASE_URL);
   });
 
   afterEach(async () => {
-    const state = expect.getState();
-    const failed = (state as { assertionCalls: number; numPassingAsserts: number }).numPassingAsserts !== state.assertionCalls;
-    if (failed) await saveScreenshot(page, state.currentTestName ?? 'console');
     await context?.close();
   });
 
@@ -57,38 +55,40 @@ describe('console: sign-in, inbox, enterprises, language', () => {
 
   it('signs in through Keycloak and shows the inbox, the enterprises and the English UI', async () => {
     await step(page, 'open the console', async () => {
-      await console_.open();
+      await consolePage.open();
     });
 
     await step(page, 'log in on the Keycloak page', async () => {
-      await console_.logInWithKeycloak(OFFICIAL.username, OFFICIAL.password);
-      await console_.waitUntilSignedIn();
-      expect(console_.isOnKeycloak()).toBe(false);
+      await consolePage.logInWithKeycloak(OFFICIAL.username, OFFICIAL.password);
+      await consolePage.waitUntilSignedIn();
+      expect(consolePage.isOnKeycloak()).toBe(false);
     });
 
     await step(page, 'see the user and org unit in the app bar', async () => {
-      await console_.orgUnitChip().getByText(OFFICIAL.orgUnit).waitFor({ state: 'visible' });
-      expect(await console_.userBadge().innerText()).toContain(OFFICIAL.orgUnit);
+      await consolePage.orgUnitChip().getByText(OFFICIAL.orgUnit).waitFor({ state: 'visible' });
+      const badge = await consolePage.userBadge().innerText();
+      expect(badge).toContain(OFFICIAL.name);
+      expect(badge).toContain(OFFICIAL.orgUnit);
     });
 
     await step(page, 'open 我的待办 and see the inbox', async () => {
-      await console_.openMenu('my-tasks');
-      await console_.myTasks().waitFor({ state: 'visible' });
-      expect(await console_.inboxTab('mine').innerText()).toContain('我的');
-      expect(await console_.waitForInbox()).toBe('empty');
-      expect(await console_.inboxEmptyState().innerText()).toContain('暂无待办任务');
+      await consolePage.openMenu('my-tasks');
+      await consolePage.myTasks().waitFor({ state: 'visible' });
+      expect(await consolePage.inboxTab('mine').innerText()).toContain('我的');
+      expect(await consolePage.waitForInbox()).toBe('empty');
+      expect(await consolePage.inboxEmptyState().innerText()).toContain('暂无待办任务');
     });
 
     await step(page, 'open 企业 and see at least one enterprise', async () => {
-      await console_.openMenu('enterprises');
-      await console_.enterpriseNames().first().waitFor({ state: 'visible', timeout: 30_000 });
-      expect(await console_.enterpriseNames().count()).toBeGreaterThan(0);
+      await consolePage.openMenu('enterprises');
+      await consolePage.enterpriseNames().first().waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await consolePage.enterpriseNames().count()).toBeGreaterThan(0);
     });
 
     await step(page, 'switch to English and see "My tasks"', async () => {
-      await console_.switchLanguage('en');
-      await console_.menuItem('my-tasks').getByText('My tasks').waitFor({ state: 'visible' });
-      expect(await console_.menuItem('my-tasks').innerText()).toContain('My tasks');
+      await consolePage.switchLanguage('en');
+      await consolePage.menuItem('my-tasks').getByText('My tasks').waitFor({ state: 'visible' });
+      expect(await consolePage.menuItem('my-tasks').innerText()).toContain('My tasks');
     });
   });
 });
@@ -110,7 +110,10 @@ async function step(page: Page, name: string, body: () => Promise<void>): Promis
 async function saveScreenshot(page: Page | undefined, name: string): Promise<void> {
   if (!page || page.isClosed()) return;
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `console-e2e-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}-${Date.now()}.png`);
+  const file = join(
+    RESULTS_DIR,
+    `console-e2e-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}-${Date.now()}.png`,
+  );
   try {
     await page.screenshot({ path: file, fullPage: true });
     process.stderr.write(`Screenshot saved: ${file}\n`);

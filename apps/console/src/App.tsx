@@ -1,4 +1,11 @@
-import { Admin, CustomRoutes, Resource, localStorageStore, reactRouterProvider, type AuthProvider } from 'react-admin';
+import {
+  Admin,
+  CustomRoutes,
+  Resource,
+  localStorageStore,
+  reactRouterProvider,
+  type AuthProvider,
+} from 'react-admin';
 import { AppLayout } from './layout/AppLayout';
 import { AppTitle } from './layout/AppTitle';
 import { Dashboard } from './pages/Dashboard';

@@ -14,7 +14,10 @@ import { createKeycloak, freshToken, initKeycloak } from './providers/keycloak';
 const describe = (error: unknown): string => {
   if (error instanceof Error) return error.message;
   if (typeof error === 'object' && error !== null && 'error' in error) {
-    const { error: code, error_description: description } = error as { error: unknown; error_description?: unknown };
+    const { error: code, error_description: description } = error as {
+      error: unknown;
+      error_description?: unknown;
+    };
     return description ? `${String(code)}: ${String(description)}` : String(code);
   }
   return String(error);
@@ -30,7 +33,8 @@ const start = async (): Promise<void> => {
     const config = await loadRuntimeConfig();
     const keycloak = createKeycloak(config.keycloak);
     await initKeycloak(keycloak);
-    const translate = (key: string, options?: Record<string, unknown>) => i18nProvider.translate(key, options);
+    const translate = (key: string, options?: Record<string, unknown>) =>
+      i18nProvider.translate(key, options);
     const http = createHttpClient({
       getToken: () => freshToken(keycloak, currentLocale()),
       getLocale: currentLocale,

@@ -58,7 +58,9 @@ export interface Sector {
   code: string;
   nameZh: string;
   nameEn: string;
-  key: string;
+  /** One of the 重点行业领域 the campaigns single out. */
+  key: boolean;
+  aliasesZh?: string[];
 }
 
 export interface Me {

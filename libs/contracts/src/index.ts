@@ -5,3 +5,4 @@ export * from './directory';
 export * from './org';
 export * from './sectors';
 export * from './uscc';
+export * from './tasks';

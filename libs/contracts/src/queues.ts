@@ -3,6 +3,7 @@ export const TASK_QUEUES = {
   workflows: 'zhiben-workflows',
   directory: 'zhiben-directory',
   tasks: 'zhiben-tasks',
+  hazards: 'zhiben-hazards',
 } as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

@@ -23,7 +23,7 @@ export function dataSourceOptions(o: ContextDbOptions): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: false,
     extra: { max: o.poolSize ?? 10, application_name: o.applicationName ?? o.schema },
   };
 }

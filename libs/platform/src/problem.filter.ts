@@ -66,6 +66,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       status = exception.getStatus();
       detail = exception.message;
+      if (status === 400 && /JSON/.test(detail)) detail = `Malformed JSON body: ${detail}`;
     } else if (typeof raw?.status === 'number' && raw.status >= 400 && raw.status < 500) {
       status = raw.status;
       detail = raw.type === 'entity.parse.failed' ? 'Malformed JSON body' : raw.message;
@@ -91,7 +92,10 @@ export class ProblemFilter implements ExceptionFilter {
       };
     }
     const code = statusToCode(status);
-    const isJson = raw?.type === 'entity.parse.failed';
+    // Nest rewraps body-parser's SyntaxError as a BadRequestException, losing its `type`.
+    const isJson =
+      raw?.type === 'entity.parse.failed' ||
+      (exception instanceof HttpException && status === 400 && /JSON/.test(exception.message));
     return {
       type: `urn:zhiben:error:${code}`,
       title: ERROR_CODES[code].en,

@@ -29,9 +29,19 @@ export class ConsolePage {
     await this.page.locator('#kc-login').click();
   }
 
-  /** The app bar's user badge appears once the console has an identity from the directory. */
+  /**
+   * Waits for the console's app bar after the login form was sent. If Keycloak answers with its form
+   * again (wrong password, or a brute-force lockout of the demo user), fails with Keycloak's own words.
+   */
   async waitUntilSignedIn(): Promise<void> {
-    await this.userBadge().waitFor({ state: 'visible', timeout: NAVIGATION_TIMEOUT_MS });
+    const keycloakError = this.page.locator('.kc-feedback-text, #input-error, [id^="input-error-"]').first();
+    await this.userBadge()
+      .or(keycloakError)
+      .first()
+      .waitFor({ state: 'visible', timeout: NAVIGATION_TIMEOUT_MS });
+    if (!(await this.userBadge().isVisible())) {
+      throw new Error(`Keycloak refused the login: ${(await keycloakError.innerText()).trim()}`);
+    }
   }
 
   isOnKeycloak(): boolean {

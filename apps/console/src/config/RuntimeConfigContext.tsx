@@ -3,9 +3,13 @@ import type { RuntimeConfig } from '../types';
 
 const RuntimeConfigContext = createContext<RuntimeConfig | null>(null);
 
-export const RuntimeConfigProvider = ({ config, children }: { config: RuntimeConfig; children: ReactNode }) => (
-  <RuntimeConfigContext.Provider value={config}>{children}</RuntimeConfigContext.Provider>
-);
+export const RuntimeConfigProvider = ({
+  config,
+  children,
+}: {
+  config: RuntimeConfig;
+  children: ReactNode;
+}) => <RuntimeConfigContext.Provider value={config}>{children}</RuntimeConfigContext.Provider>;
 
 export const useRuntimeConfig = (): RuntimeConfig => {
   const config = useContext(RuntimeConfigContext);

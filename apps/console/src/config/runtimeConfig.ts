@@ -26,7 +26,10 @@ export const parseRuntimeConfig = (json: unknown): RuntimeConfig => {
  * (public, no token) with the Keycloak coordinates, so the bundle carries no environment.
  */
 export const loadRuntimeConfig = async (): Promise<RuntimeConfig> => {
-  const response = await fetch('/config.json', { headers: { Accept: 'application/json' }, cache: 'no-store' });
+  const response = await fetch('/config.json', {
+    headers: { Accept: 'application/json' },
+    cache: 'no-store',
+  });
   if (!response.ok) {
     throw new Error(`/config.json: HTTP ${response.status}`);
   }

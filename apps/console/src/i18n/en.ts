@@ -140,6 +140,7 @@ const enDomainMessages: ZhibenMessages = {
         office: 'Office',
       },
       sectorsHelper: 'Sectors this department supervises',
+      codeHelper: 'Dot-separated lowercase code, e.g. jiangjin.jiasi; fixed once created',
       children: 'Subordinate units',
       enterprises: 'Enterprises in this jurisdiction',
     },
@@ -149,6 +150,7 @@ const enDomainMessages: ZhibenMessages = {
         small_micro: 'Small or micro',
       },
       creditCodeHelper: '18 characters: digits and capital letters except I, O, S, V, Z',
+      townHelper: 'Territorial jurisdiction: the town, street or platform (park) it lies in',
     },
     validation: {
       uscc: {
@@ -157,6 +159,7 @@ const enDomainMessages: ZhibenMessages = {
         checksum: 'Check character mismatch: the 18th character should be “%{expected}”',
       },
       phone: 'Enter a valid phone number',
+      orgUnitCode: 'Lowercase letters, digits, dots and hyphens only, e.g. jiangjin.jiasi',
     },
     errors: {
       network: 'Cannot reach the server; check the network and retry',

@@ -143,6 +143,7 @@ const zhCNDomainMessages = {
         office: '办公室',
       },
       sectorsHelper: '部门负责监管的行业领域（属事）',
+      codeHelper: '用点分隔的小写编码，如 jiangjin.jiasi；创建后不可修改',
       children: '下级机构',
       enterprises: '辖区企业',
     },
@@ -152,6 +153,7 @@ const zhCNDomainMessages = {
         small_micro: '小微企业',
       },
       creditCodeHelper: '18 位，由数字和大写字母组成（不含 I、O、S、V、Z）',
+      townHelper: '企业属地：所在的镇、街道或平台（园区）',
     },
     validation: {
       uscc: {
@@ -160,6 +162,7 @@ const zhCNDomainMessages = {
         checksum: '统一社会信用代码校验位错误（第 18 位应为“%{expected}”）',
       },
       phone: '请输入有效的电话号码',
+      orgUnitCode: '机构代码只能由小写字母、数字、点和短横线组成，如 jiangjin.jiasi',
     },
     errors: {
       network: '无法连接服务器，请检查网络后重试',

@@ -1,4 +1,4 @@
-import { AppBar, LoadingIndicator, Logout, TitlePortal, UserMenu } from 'react-admin';
+import { AppBar, LoadingIndicator, TitlePortal } from 'react-admin';
 import { CurrentUser } from './CurrentUser';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -6,16 +6,11 @@ export const ConsoleAppBar = () => (
   <AppBar
     toolbar={
       <>
-        <CurrentUser />
         <LanguageSwitch />
         <LoadingIndicator />
       </>
     }
-    userMenu={
-      <UserMenu>
-        <Logout />
-      </UserMenu>
-    }
+    userMenu={<CurrentUser />}
   >
     <TitlePortal />
   </AppBar>

@@ -1,16 +1,7 @@
 import AccountTreeOutlinedIcon from '@mui/icons-material/AccountTreeOutlined';
 import AssignmentTurnedInOutlinedIcon from '@mui/icons-material/AssignmentTurnedInOutlined';
 import FactoryOutlinedIcon from '@mui/icons-material/FactoryOutlined';
-import {
-  Box,
-  Card,
-  CardActionArea,
-  CardContent,
-  Chip,
-  Grid,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Box, Card, CardActionArea, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { LinkBase, Title, useGetIdentity, useTranslate } from 'react-admin';
 import { useRuntimeConfig } from '../config/RuntimeConfigContext';
@@ -77,14 +68,22 @@ const Welcome = () => {
             <Chip
               icon={<AccountTreeOutlinedIcon />}
               label={translate('zhiben.dashboard.orgUnit', { orgUnit: orgUnit.name })}
-              sx={{ color: 'inherit', bgcolor: 'rgba(255,255,255,0.15)', '& .MuiChip-icon': { color: 'inherit' } }}
+              sx={{
+                color: 'inherit',
+                bgcolor: 'rgba(255,255,255,0.15)',
+                '& .MuiChip-icon': { color: 'inherit' },
+              }}
             />
           ) : null}
           {enterprise ? (
             <Chip
               icon={<FactoryOutlinedIcon />}
               label={translate('zhiben.dashboard.enterprise', { enterprise: enterprise.name })}
-              sx={{ color: 'inherit', bgcolor: 'rgba(255,255,255,0.15)', '& .MuiChip-icon': { color: 'inherit' } }}
+              sx={{
+                color: 'inherit',
+                bgcolor: 'rgba(255,255,255,0.15)',
+                '& .MuiChip-icon': { color: 'inherit' },
+              }}
             />
           ) : null}
         </Stack>

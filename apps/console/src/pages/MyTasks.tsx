@@ -149,7 +149,16 @@ const TaskRow = ({ task }: { task: Task }) => {
   );
 };
 
-const COLUMNS = ['title', 'type', 'status', 'priority', 'dueAt', 'followUpAt', 'assignee', 'createdAt'] as const;
+const COLUMNS = [
+  'title',
+  'type',
+  'status',
+  'priority',
+  'dueAt',
+  'followUpAt',
+  'assignee',
+  'createdAt',
+] as const;
 
 const InboxTable = ({ tasks }: { tasks: Task[] }) => {
   const translate = useTranslate();
@@ -214,12 +223,12 @@ const InboxPanel = ({ view }: { view: InboxView }) => {
             {translate('zhiben.tasks.error')}: {inbox.error}
           </Alert>
         ) : null}
-        {inbox.nextCursor !== null ? (
+        {inbox.hasMore ? (
           <Button
             variant="outlined"
             onClick={inbox.loadMore}
-            disabled={inbox.status === 'loadingMore'}
-            startIcon={inbox.status === 'loadingMore' ? <CircularProgress size={16} /> : undefined}
+            disabled={inbox.loadingMore}
+            startIcon={inbox.loadingMore ? <CircularProgress size={16} /> : undefined}
             data-testid="inbox-load-more"
           >
             {translate('zhiben.tasks.loadMore')}
@@ -263,8 +272,7 @@ export const MyTasks = () => {
             />
           ))}
         </Tabs>
-        {/* Keyed by view so that switching tabs starts a fresh keyset pagination. */}
-        <InboxPanel key={view} view={view} />
+        <InboxPanel view={view} />
       </Card>
     </Box>
   );

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
-import { isHttpError } from '../providers/httpClient';
 import type { ConsoleDataProvider } from '../providers/dataProvider';
-import type { InboxView, Task } from '../types';
+import { isHttpError } from '../providers/httpClient';
+import type { InboxPage, InboxView, Task } from '../types';
 
 export const INBOX_PAGE_SIZE = 25;
 
@@ -12,71 +12,52 @@ export const INBOX_PAGE_SIZE = 25;
  */
 const NOT_DEPLOYED_STATUSES = new Set([404, 501, 502, 503, 504]);
 
-export type InboxStatus = 'loading' | 'ready' | 'loadingMore' | 'unavailable' | 'error';
+const isNotDeployed = (error: unknown): boolean =>
+  isHttpError(error) && NOT_DEPLOYED_STATUSES.has(error.status);
 
-export interface InboxState {
+export type InboxStatus = 'loading' | 'ready' | 'unavailable' | 'error';
+
+export interface Inbox {
   tasks: Task[];
-  nextCursor: string | null;
   status: InboxStatus;
   error: string | null;
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMore: () => void;
+  reload: () => void;
 }
-
-const initialState: InboxState = { tasks: [], nextCursor: null, status: 'loading', error: null };
 
 /**
  * Keyset-paginated inbox: the server returns an opaque cursor and no total, so the list only grows
- * with "load more" and restarts when the view changes.
+ * with "load more". Runs on react-admin's query client, so the app bar's refresh button reloads it.
  */
-export const useInbox = (view: InboxView) => {
+export const useInbox = (view: InboxView): Inbox => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const [state, setState] = useState<InboxState>(initialState);
-  const inFlight = useRef<AbortController | null>(null);
-
-  const fetchPage = useCallback(
-    async (cursor: string | null) => {
-      inFlight.current?.abort();
-      const controller = new AbortController();
-      inFlight.current = controller;
-      setState((previous) =>
-        cursor === null ? initialState : { ...previous, status: 'loadingMore', error: null },
-      );
-      try {
-        const page = await dataProvider.getInbox({
-          view,
-          limit: INBOX_PAGE_SIZE,
-          cursor,
-          signal: controller.signal,
-        });
-        if (controller.signal.aborted) return;
-        setState((previous) => ({
-          tasks: cursor === null ? page.data : [...previous.tasks, ...page.data],
-          nextCursor: page.nextCursor,
-          status: 'ready',
-          error: null,
-        }));
-      } catch (error) {
-        if (controller.signal.aborted) return;
-        const notDeployed = cursor === null && isHttpError(error) && NOT_DEPLOYED_STATUSES.has(error.status);
-        setState((previous) => ({
-          ...previous,
-          status: notDeployed ? 'unavailable' : 'error',
-          error: error instanceof Error ? error.message : String(error),
-        }));
-      }
-    },
-    [dataProvider, view],
-  );
-
-  useEffect(() => {
-    void fetchPage(null);
-    return () => inFlight.current?.abort();
-  }, [fetchPage]);
-
-  const loadMore = useCallback(() => {
-    if (state.nextCursor !== null) void fetchPage(state.nextCursor);
-  }, [fetchPage, state.nextCursor]);
-
-  const reload = useCallback(() => void fetchPage(null), [fetchPage]);
-
-  return { ...state, loadMore, reload };
+  const query = useInfiniteQuery({
+    queryKey: ['tasks', 'inbox', view],
+    queryFn: ({ pageParam, signal }): Promise<InboxPage> =>
+      dataProvider.getInbox({ view, limit: INBOX_PAGE_SIZE, cursor: pageParam, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    retry: (failures, error) => !isNotDeployed(error) && failures < 2,
+  });
+  const tasks = query.data?.pages.flatMap((page) => page.data) ?? [];
+  const status: InboxStatus = query.isPending
+    ? 'loading'
+    : query.isError && !query.isFetchNextPageError
+      ? isNotDeployed(query.error)
+        ? 'unavailable'
+        : 'error'
+      : query.isFetchNextPageError
+        ? 'error'
+        : 'ready';
+  return {
+    tasks,
+    status,
+    error: query.error ? query.error.message : null,
+    hasMore: query.hasNextPage,
+    loadingMore: query.isFetchingNextPage,
+    loadMore: () => void query.fetchNextPage(),
+    reload: () => void query.refetch(),
+  };
 };

@@ -18,6 +18,21 @@ export const ADMIN_ROLE = 'admin';
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
 const READ_ONLY_RESOURCES = new Set(['sectors']);
 
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * Keycloak's `name` claim joins given and family name with a space ("伟 张"); a Chinese name reads family
+ * name first with no space ("张伟"). Other names keep Keycloak's form.
+ */
+export const displayName = (claims: Record<string, unknown>): string | undefined => {
+  const given = claims.given_name;
+  const family = claims.family_name;
+  if (typeof given === 'string' && typeof family === 'string' && HAN.test(`${family}${given}`)) {
+    return `${family}${given}`;
+  }
+  return typeof claims.name === 'string' && claims.name !== '' ? claims.name : undefined;
+};
+
 export interface AuthProviderDeps {
   keycloak: Keycloak;
   http: HttpClient;
@@ -63,12 +78,12 @@ export const createAuthProvider = ({ keycloak, http, getLocale }: AuthProviderDe
     },
 
     async getIdentity(): Promise<ConsoleIdentity> {
-      const token = keycloak.tokenParsed ?? {};
+      const token: Record<string, unknown> = { ...keycloak.tokenParsed, ...keycloak.idTokenParsed };
       const profile = await loadMe();
       const username = profile?.username ?? (token.preferred_username as string | undefined) ?? '';
       return {
         id: (token.sub as string | undefined) ?? username,
-        fullName: profile?.name ?? (token.name as string | undefined) ?? username,
+        fullName: displayName(token) ?? profile?.name ?? username,
         username,
         orgUnit: profile?.orgUnit ?? null,
         enterprise: profile?.enterprise ?? null,

@@ -20,18 +20,33 @@ interface ListResponse<T> {
   total: number;
 }
 
+/** `meta` the console's list calls may carry. */
+export type ListMeta = {
+  /** org-units only: match any of these kinds (the API takes one `kind` per request). */
+  anyKind?: readonly string[];
+};
+
 /** Console-specific calls beyond react-admin's CRUD vocabulary. */
 export interface ConsoleDataProvider extends DataProvider {
-  getInbox(params: { view: InboxView; limit: number; cursor?: string | null; signal?: AbortSignal }): Promise<InboxPage>;
+  getInbox(params: {
+    view: InboxView;
+    limit: number;
+    cursor?: string | null;
+    signal?: AbortSignal;
+  }): Promise<InboxPage>;
 }
 
 const normalise = (value: unknown): unknown => (value === undefined || value === '' ? null : value);
 
 /** PATCH carries only what the user changed, so concurrent edits of other fields do not collide. */
-export const changedFields = (data: Record<string, unknown>, previous: Record<string, unknown>): Record<string, unknown> => {
+export const changedFields = (
+  data: Record<string, unknown>,
+  previous: Record<string, unknown>,
+): Record<string, unknown> => {
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (SERVER_MANAGED_FIELDS.has(key)) continue;
+    // `undefined` means the form did not carry the field at all, which is not the same as clearing it.
+    if (SERVER_MANAGED_FIELDS.has(key) || value === undefined) continue;
     if (JSON.stringify(normalise(value)) !== JSON.stringify(normalise(previous[key]))) {
       changes[key] = normalise(value);
     }
@@ -52,7 +67,8 @@ const toQuery = (filter: Record<string, unknown>): Record<string, QueryValue> =>
   for (const [key, value] of Object.entries(filter)) {
     if (value === undefined || value === null) continue;
     if (Array.isArray(value)) query[key] = value.map(String);
-    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') query[key] = value;
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      query[key] = value;
   }
   return query;
 };
@@ -81,7 +97,8 @@ const matchesSectorFilter = (sector: Sector, filter: Record<string, unknown>): b
     q === '' ||
     sector.code.toLowerCase().includes(q) ||
     sector.nameZh.toLowerCase().includes(q) ||
-    sector.nameEn.toLowerCase().includes(q)
+    sector.nameEn.toLowerCase().includes(q) ||
+    (sector.aliasesZh ?? []).some((alias) => alias.includes(q))
   );
 };
 
@@ -96,7 +113,9 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
   };
   const sectors = createSectorCache(http);
   const url = (resource: string, id?: Identifier): string =>
-    id === undefined ? `${DIRECTORY}/${resource}` : `${DIRECTORY}/${resource}/${encodeURIComponent(String(id))}`;
+    id === undefined
+      ? `${DIRECTORY}/${resource}`
+      : `${DIRECTORY}/${resource}/${encodeURIComponent(String(id))}`;
 
   const list = <T extends RaRecord>(
     resource: string,
@@ -104,27 +123,52 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
     signal?: AbortSignal,
   ): Promise<ListResponse<T>> => http.request<ListResponse<T>>(url(resource), { query, signal });
 
+  /**
+   * The list API filters on one kind at a time; pickers that need "any of these kinds" (所属镇街: town,
+   * street or platform) get one request per kind, merged by name. Only the first page is meaningful,
+   * which is all an autocomplete asks for.
+   */
+  const firstPageOfAnyKind = async (
+    query: Record<string, QueryValue>,
+    kinds: readonly string[],
+    direction: 1 | -1,
+    signal?: AbortSignal,
+  ) => {
+    const pages = await Promise.all(
+      kinds.map((kind) => list<RaRecord>('org-units', { ...query, kind }, signal)),
+    );
+    const merged = pages
+      .flatMap((page) => page.data)
+      .sort((a, b) => direction * String(a.name).localeCompare(String(b.name), 'zh-CN'));
+    const perPage = typeof query.perPage === 'number' ? query.perPage : merged.length;
+    return {
+      data: merged.slice(0, perPage) as never[],
+      total: pages.reduce((sum, page) => sum + page.total, 0),
+    };
+  };
+
   const provider: ConsoleDataProvider = {
     supportAbortSignal: true,
 
-    async getList(resource, { pagination, sort, filter, signal }) {
+    async getList(resource, { pagination, sort, filter, meta, signal }) {
       if (resource === 'sectors') {
         const all = (await sectors()).filter((sector) => matchesSectorFilter(sector, filter ?? {}));
         const page = pagination ?? { page: 1, perPage: all.length };
         const start = (page.page - 1) * page.perPage;
         return { data: all.slice(start, start + page.perPage) as never[], total: all.length };
       }
-      const { data, total } = await list(
-        resource,
-        {
-          page: pagination?.page,
-          perPage: pagination?.perPage,
-          sort: sort?.field,
-          order: sort?.order,
-          ...toQuery(filter ?? {}),
-        },
-        signal,
-      );
+      const query = {
+        page: pagination?.page,
+        perPage: pagination?.perPage,
+        sort: sort?.field,
+        order: sort?.order,
+        ...toQuery(filter ?? {}),
+      };
+      const anyKind = (meta as ListMeta | undefined)?.anyKind;
+      if (resource === 'org-units' && anyKind && anyKind.length > 0) {
+        return firstPageOfAnyKind(query, anyKind, sort?.order === 'DESC' ? -1 : 1, signal);
+      }
+      const { data, total } = await list(resource, query, signal);
       return { data: data as never[], total };
     },
 
@@ -166,7 +210,10 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
     async create(resource, { data }) {
       if (resource === 'sectors') return unsupported();
       return {
-        data: await http.request(url(resource), { method: 'POST', body: creatableFields(data as Record<string, unknown>) }),
+        data: await http.request(url(resource), {
+          method: 'POST',
+          body: creatableFields(data as Record<string, unknown>),
+        }),
       };
     },
 
@@ -177,7 +224,10 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
       if (Object.keys(changes).length === 0) return { data: previousData };
       // `version` is the one the user saw: the server rejects the write if someone saved in between.
       return {
-        data: await http.request(url(resource, id), { method: 'PATCH', body: { ...changes, version: previous.version } }),
+        data: await http.request(url(resource, id), {
+          method: 'PATCH',
+          body: { ...changes, version: previous.version },
+        }),
       };
     },
 
@@ -197,7 +247,9 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
       const results = await Promise.allSettled(
         ids.map((id) => http.request<null>(url(resource, id), { method: 'DELETE' }).then(() => id)),
       );
-      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+      const failures = results.filter(
+        (result): result is PromiseRejectedResult => result.status === 'rejected',
+      );
       if (failures.length > 0) {
         const first = failures[0].reason as HttpError;
         const message = translate('zhiben.errors.partialFailure', {

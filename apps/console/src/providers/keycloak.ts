@@ -13,8 +13,8 @@ const RETURN_ROUTE_KEY = 'zhiben.returnRoute';
 
 const appRedirectUri = (): string => `${window.location.origin}${window.location.pathname}`;
 
-/** Keycloak themes ship Simplified Chinese as `zh-CN` (older) or `zh-Hans` (26+); `ui_locales` takes a list. */
-const keycloakUiLocales = (locale: string): string => (locale === 'en' ? 'en' : 'zh-Hans zh-CN');
+/** The realm lists `zh-CN`; newer Keycloak themes call it `zh-Hans`. `ui_locales` takes a list. */
+const keycloakUiLocales = (locale: string): string => (locale === 'en' ? 'en' : 'zh-CN zh-Hans');
 
 export const createKeycloak = (config: RuntimeConfig['keycloak']): Keycloak =>
   new Keycloak({ url: config.url, realm: config.realm, clientId: config.clientId });

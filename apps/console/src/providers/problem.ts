@@ -14,8 +14,11 @@ const isProblem = (value: unknown): value is Problem =>
   typeof (value as Problem).status === 'number' &&
   (typeof (value as Problem).messageZh === 'string' || typeof (value as Problem).title === 'string');
 
-const localised = (zh: string | undefined, en: string | undefined, locale: ConsoleLocale): string | undefined =>
-  locale === 'en' ? (en ?? zh) : (zh ?? en);
+const localised = (
+  zh: string | undefined,
+  en: string | undefined,
+  locale: ConsoleLocale,
+): string | undefined => (locale === 'en' ? (en ?? zh) : (zh ?? en));
 
 /**
  * The body react-admin reads on a rejected save: `errors` maps each field to its message (shown next to
@@ -50,7 +53,8 @@ export const problemToHttpError = (
     for (const fieldError of body.errors) {
       const name = toFieldName(fieldError.path);
       const fieldMessage = localised(fieldError.messageZh, fieldError.messageEn, locale) ?? base;
-      if (name === '' || name === 'root') continue;
+      // `(body)` marks a problem with the request as a whole; it has no input to sit next to.
+      if (name === '' || name === 'root' || name.startsWith('(')) continue;
       errors[name] = fieldMessage;
     }
     errors.root = { serverError: message };

@@ -39,7 +39,9 @@ export const isValidUscc = (code: string): boolean => usccProblem(code) === null
  * react-admin validator: an i18n key with arguments, so the message follows the UI language
  * (`zhiben.validation.uscc.*` in zh-CN.ts and en.ts). Empty values are left to `required()`.
  */
-export const validateUscc = (value: unknown): { message: string; args: Record<string, unknown> } | undefined => {
+export const validateUscc = (
+  value: unknown,
+): { message: string; args: Record<string, unknown> } | undefined => {
   if (value === undefined || value === null || value === '') return undefined;
   const problem = usccProblem(String(value).trim().toUpperCase());
   if (problem === null) return undefined;
@@ -47,7 +49,10 @@ export const validateUscc = (value: unknown): { message: string; args: Record<st
     case 'length':
       return { message: 'zhiben.validation.uscc.length', args: { length: problem.length } };
     case 'charset':
-      return { message: 'zhiben.validation.uscc.charset', args: { position: problem.position, char: problem.char } };
+      return {
+        message: 'zhiben.validation.uscc.charset',
+        args: { position: problem.position, char: problem.char },
+      };
     case 'checksum':
       return { message: 'zhiben.validation.uscc.checksum', args: { expected: problem.expected } };
   }

@@ -127,14 +127,22 @@ export class EnterprisesService {
           'DUPLICATE',
         );
       }
-      const saved = await repo.save(
-        repo.create({
-          ...input,
-          principalPhone: input.principalPhone ?? null,
-          address: input.address ?? null,
-        }),
-      );
-      return toEnterpriseDto(saved, town.name);
+      try {
+        const saved = await repo.save(
+          repo.create({
+            ...input,
+            principalPhone: input.principalPhone ?? null,
+            address: input.address ?? null,
+          }),
+        );
+        return toEnterpriseDto(saved, town.name);
+      } catch (e) {
+        // A concurrent create of the same code passes the check above and trips the unique index.
+        if ((e as { code?: string }).code === '23505') {
+          throw DomainException.field('creditCode', '该统一社会信用代码已登记', 'Credit code already registered', 'DUPLICATE');
+        }
+        throw e;
+      }
     });
   }
 

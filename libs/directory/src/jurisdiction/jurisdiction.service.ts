@@ -29,8 +29,9 @@ export class JurisdictionService {
   async scopeOf(p: Principal): Promise<Scope> {
     const units = this.ds.getRepository(OrgUnitEntity);
     const unit = p.orgUnitCode ? await units.findOneBy({ code: p.orgUnitCode }) : null;
-    if (p.roles.includes('enterprise') && p.enterpriseCreditCode) {
-      return { kind: 'enterprise', unit, creditCode: p.enterpriseCreditCode };
+    if (p.roles.includes('enterprise')) {
+      // Fail closed: an enterprise account without its enterprise claim sees nothing.
+      return p.enterpriseCreditCode ? { kind: 'enterprise', unit, creditCode: p.enterpriseCreditCode } : { kind: 'none' };
     }
     if (!unit) return { kind: 'none' };
     if (TERRITORIAL.has(unit.kind)) return { kind: 'subtree', unit, rootPath: unit.path };

@@ -3,6 +3,6 @@ import { EnterpriseForm } from './EnterpriseForm';
 
 export const EnterpriseCreate = () => (
   <Create redirect="show">
-    <EnterpriseForm />
+    <EnterpriseForm purpose="create" />
   </Create>
 );

@@ -10,7 +10,7 @@ import {
   TextField,
 } from 'react-admin';
 import type { Enterprise } from '../../types';
-import { townLevelFilter } from '../org-units/orgUnitKinds';
+import { townLevelQueryOptions, useOrgUnitOptionText } from '../org-units/orgUnitKinds';
 import { SectorName, useSectorLabel } from '../sectors';
 import { enterpriseSizeChoices } from './enterpriseSizes';
 
@@ -18,6 +18,7 @@ const searchByName = (q: string) => ({ q });
 
 const useEnterpriseFilters = () => {
   const sectorLabel = useSectorLabel();
+  const orgUnitOptionText = useOrgUnitOptionText();
   return [
     <SearchInput key="q" source="q" alwaysOn />,
     <ReferenceInput key="sector" source="sector" reference="sectors" perPage={500}>
@@ -27,10 +28,10 @@ const useEnterpriseFilters = () => {
       key="townId"
       source="townId"
       reference="org-units"
-      filter={townLevelFilter}
       sort={{ field: 'name', order: 'ASC' }}
+      queryOptions={townLevelQueryOptions}
     >
-      <AutocompleteInput optionText="name" filterToQuery={searchByName} />
+      <AutocompleteInput optionText={orgUnitOptionText} filterToQuery={searchByName} />
     </ReferenceInput>,
     <SelectInput key="size" source="size" choices={enterpriseSizeChoices} />,
   ];
@@ -41,23 +42,23 @@ const Column = DataTable.Col<Enterprise>;
 export const EnterpriseList = () => {
   const filters = useEnterpriseFilters();
   return (
-  <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
-    <DataTable rowClick="show" bulkActionButtons={false} data-testid="enterprise-list">
-      <Column source="name">
-        <TextField source="name" data-testid="enterprise-name" />
-      </Column>
-      <Column source="creditCode" />
-      <Column source="sector" disableSort>
-        <ReferenceField source="sector" reference="sectors" link={false}>
-          <SectorName />
-        </ReferenceField>
-      </Column>
-      <Column source="townName" disableSort />
-      <Column source="size" disableSort>
-        <SelectField source="size" choices={enterpriseSizeChoices} />
-      </Column>
-      <Column source="principal" disableSort />
-    </DataTable>
-  </List>
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
+      <DataTable rowClick="show" bulkActionButtons={false} data-testid="enterprise-list">
+        <Column source="name">
+          <TextField source="name" data-testid="enterprise-name" />
+        </Column>
+        <Column source="creditCode" />
+        <Column source="sector" disableSort>
+          <ReferenceField source="sector" reference="sectors" link={false}>
+            <SectorName />
+          </ReferenceField>
+        </Column>
+        <Column source="townName" disableSort />
+        <Column source="size" disableSort>
+          <SelectField source="size" choices={enterpriseSizeChoices} />
+        </Column>
+        <Column source="principal" disableSort />
+      </DataTable>
+    </List>
   );
 };

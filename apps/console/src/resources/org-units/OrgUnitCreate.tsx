@@ -3,6 +3,6 @@ import { OrgUnitForm } from './OrgUnitForm';
 
 export const OrgUnitCreate = () => (
   <Create redirect="show">
-    <OrgUnitForm defaultValues={{ sectors: [] }} />
+    <OrgUnitForm purpose="create" defaultValues={{ sectors: [] }} />
   </Create>
 );

@@ -4,6 +4,6 @@ import { OrgUnitForm } from './OrgUnitForm';
 // Pessimistic, so that a stale version or a server-side field error lands back on the open form.
 export const OrgUnitEdit = () => (
   <Edit mutationMode="pessimistic" redirect="show">
-    <OrgUnitForm />
+    <OrgUnitForm purpose="edit" />
   </Edit>
 );

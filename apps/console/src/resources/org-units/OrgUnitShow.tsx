@@ -99,7 +99,6 @@ export const OrgUnitShow = () => (
       <SelectField source="kind" choices={orgUnitKindChoices} />
       <ReferenceField source="parentId" reference="org-units" link="show" emptyText="—" />
       <DepartmentSectors />
-      <TextField source="path" />
       <LocaleDateField source="updatedAt" showTime />
       <SubordinateUnits />
       <TownEnterprises />
