@@ -5,6 +5,7 @@
 // configuration variable points at an external one (DATABASE_URL, TEMPORAL_ADDRESS, KEYCLOAK_URL).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +81,7 @@ const SERVICES = [
     ready: '/ready',
   },
   { name: 'tasks-service', entry: 'apps/tasks-service/src/main.ts', port: 'TASKS_PORT', ready: '/ready' },
+  { name: 'hazards-service', entry: 'apps/hazards-service/src/main.ts', port: 'HAZARDS_PORT', ready: '/ready' },
   {
     name: 'workflow-worker',
     entry: 'apps/workflow-worker/src/main.ts',
@@ -101,6 +103,15 @@ function startService(svc, env, logDir) {
   child.logFile = file;
   child.svc = svc;
   return child;
+}
+
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(true));
+    srv.once('listening', () => srv.close(() => resolve(false)));
+    srv.listen(port, '0.0.0.0');
+  });
 }
 
 async function waitReady(url, child, timeoutMs = 180_000) {
@@ -159,6 +170,15 @@ async function up({ dataDir, ports, fresh }) {
     fs.mkdirSync(logDir, { recursive: true });
     const env = { ...process.env, ZHIBEN_DATA_DIR: dataDir };
     for (const [k, v] of Object.entries(ports)) env[k] ??= String(v);
+
+    const busy = [];
+    for (const [k, v] of Object.entries(ports)) if (await portInUse(Number(env[k] ?? v))) busy.push(`${k}=${env[k] ?? v}`);
+    if (busy.length) {
+      throw new Error(
+        `ports already in use: ${busy.join(', ')} — is another Zhiben ${fresh ? 'test run' : 'suite'} still running? ` +
+          'Stop it, or set the port variables to free ones.',
+      );
+    }
 
     // Check prerequisites before starting anything, so a missing one costs no time.
     const { checkJava, ensureKeycloak, startKeycloak } = await import('./lib/keycloak.mjs');
@@ -253,7 +273,11 @@ async function up({ dataDir, ports, fresh }) {
       log(`${name} ready on :${env[svc.port]}`);
     };
     await startAndWait('directory-service');
-    await Promise.all([startAndWait('tasks-service'), startAndWait('workflow-worker')]);
+    await Promise.all(
+      ['tasks-service', 'hazards-service', 'workflow-worker']
+        .filter((n) => fs.existsSync(path.join(ROOT, byName[n].entry)))
+        .map((n) => startAndWait(n)),
+    );
     await startAndWait('gateway');
     return { env, stop: stopAll, logDir };
   } catch (e) {
@@ -287,6 +311,7 @@ const START_PORTS = {
   GATEWAY_PORT: 3000,
   DIRECTORY_PORT: 3101,
   TASKS_PORT: 3102,
+  HAZARDS_PORT: 3103,
   WORKER_HEALTH_PORT: 3190,
 };
 
@@ -299,6 +324,7 @@ const TEST_PORTS = {
   GATEWAY_PORT: 13000,
   DIRECTORY_PORT: 13101,
   TASKS_PORT: 13102,
+  HAZARDS_PORT: 13103,
   WORKER_HEALTH_PORT: 13190,
 };
 
@@ -335,8 +361,18 @@ async function test() {
   const dataDir = path.resolve(ROOT, process.env.ZHIBEN_TEST_DATA_DIR ?? '.data/test');
   buildConsole(true);
   const { env, stop, logDir } = await up({ dataDir, ports: TEST_PORTS, fresh: true });
+  // Interrupted runs still tear the stack down (children are detached process groups).
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) return;
+    interrupted = true;
+    log('interrupted; stopping the stack…');
+    void stop().then(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   log(`stack ready; running the test suites (logs in ${logDir})`);
-  const jest = spawnSync(
+  const jest = spawn(
     process.execPath,
     [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--runInBand', '--ci', ...passThrough],
     {
@@ -350,9 +386,11 @@ async function test() {
       },
     },
   );
+  const status = await new Promise((resolve) => jest.on('exit', (code) => resolve(code ?? 1)));
+  if (interrupted) return;
   await stop();
-  log(`tests ${jest.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  process.exit(jest.status ?? 1);
+  log(`tests ${status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  process.exit(status);
 }
 
 loadDotEnv();
@@ -360,4 +398,4 @@ checkNode();
 ensureDependencies();
 const run = { start, test }[mode];
 if (!run) die(`unknown command "${mode}"; use start or test`);
-run().catch((e) => die(e?.stack ?? String(e)));
+run().catch((e) => die(e instanceof Error ? (e.stack ?? e.message) : `failed: ${String(e)}`));

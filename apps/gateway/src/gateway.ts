@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 
 /** Upstream per context; later contexts add a line here and a variable in libs/config. */
 export function routes(config: ZhibenConfig): Record<string, string> {
-  return { directory: config.directoryUrl, tasks: config.tasksUrl };
+  return { directory: config.directoryUrl, tasks: config.tasksUrl, hazards: config.hazardsUrl };
 }
 
 function gatewayModule(config: ZhibenConfig): DynamicModule {

@@ -44,9 +44,13 @@ export const configSchema = z.object({
   GATEWAY_PORT: port.default(3000),
   DIRECTORY_PORT: port.default(3101),
   TASKS_PORT: port.default(3102),
+  HAZARDS_PORT: port.default(3103),
   WORKER_HEALTH_PORT: port.default(3190),
   DIRECTORY_URL: z.string().url().optional(),
   TASKS_URL: z.string().url().optional(),
+  HAZARDS_URL: z.string().url().optional(),
+  STORAGE_DIR: z.string().optional().describe('Local disk storage for evidence files (default: <ZHIBEN_DATA_DIR>/files)'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   CONSOLE_DIST: z.string().default('dist/apps/console'),
   BODY_LIMIT: z.string().default('256kb'),
   DEMO_SEED: z
@@ -59,6 +63,8 @@ export const configSchema = z.object({
 export type ZhibenConfig = z.infer<typeof configSchema> & {
   directoryUrl: string;
   tasksUrl: string;
+  hazardsUrl: string;
+  storageDir: string;
   keycloakPublicUrl: string;
 };
 
@@ -75,6 +81,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...c,
     directoryUrl: c.DIRECTORY_URL ?? `http://localhost:${c.DIRECTORY_PORT}`,
     tasksUrl: c.TASKS_URL ?? `http://localhost:${c.TASKS_PORT}`,
+    hazardsUrl: c.HAZARDS_URL ?? `http://localhost:${c.HAZARDS_PORT}`,
+    storageDir: c.STORAGE_DIR ?? `${c.ZHIBEN_DATA_DIR}/files`,
     keycloakPublicUrl: c.KEYCLOAK_PUBLIC_URL ?? c.KEYCLOAK_URL,
   };
 }

@@ -6,3 +6,4 @@ export * from './org';
 export * from './sectors';
 export * from './uscc';
 export * from './tasks';
+export * from './hazards';
