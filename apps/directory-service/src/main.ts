@@ -1,21 +1,14 @@
 import 'reflect-metadata';
 import { getConfig } from '@zhiben/config';
-import { createServiceApp } from '@zhiben/platform';
+import { runService } from '@zhiben/platform';
 import { DirectoryServiceModule } from './app.module';
 
-async function main(): Promise<void> {
-  const config = getConfig();
-  const app = await createServiceApp({
-    name: 'directory-service',
-    context: 'directory',
-    module: DirectoryServiceModule.forRoot(config) as never,
-    logLevel: config.LOG_LEVEL,
-    bodyLimit: config.BODY_LIMIT,
-  });
-  await app.listen(config.DIRECTORY_PORT);
-}
-
-main().catch((e: unknown) => {
-  process.stderr.write(`directory-service failed to start: ${e instanceof Error ? e.stack : String(e)}\n`);
-  process.exit(1);
+const config = getConfig();
+runService({
+  name: 'directory-service',
+  context: 'directory',
+  module: DirectoryServiceModule.forRoot(config) as never,
+  port: config.DIRECTORY_PORT,
+  logLevel: config.LOG_LEVEL,
+  bodyLimit: config.BODY_LIMIT,
 });

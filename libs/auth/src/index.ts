@@ -4,3 +4,4 @@ export * from './decorators';
 export * from './principal';
 export * from './route.audit';
 export * from './token.verifier';
+export * from './route-policy.testing';

@@ -64,3 +64,13 @@ export async function createServiceApp(opts: ServiceOptions): Promise<NestExpres
   });
   return app;
 }
+
+/** Entry point of a context service: create, listen, and exit with a clear message on failure. */
+export function runService(opts: ServiceOptions & { port: number }): void {
+  createServiceApp(opts)
+    .then((app) => app.listen(opts.port))
+    .catch((e: unknown) => {
+      process.stderr.write(`${opts.name} failed to start: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exit(1);
+    });
+}
