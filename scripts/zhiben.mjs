@@ -81,7 +81,12 @@ const SERVICES = [
     ready: '/ready',
   },
   { name: 'tasks-service', entry: 'apps/tasks-service/src/main.ts', port: 'TASKS_PORT', ready: '/ready' },
-  { name: 'hazards-service', entry: 'apps/hazards-service/src/main.ts', port: 'HAZARDS_PORT', ready: '/ready' },
+  {
+    name: 'hazards-service',
+    entry: 'apps/hazards-service/src/main.ts',
+    port: 'HAZARDS_PORT',
+    ready: '/ready',
+  },
   {
     name: 'workflow-worker',
     entry: 'apps/workflow-worker/src/main.ts',
@@ -172,7 +177,8 @@ async function up({ dataDir, ports, fresh }) {
     for (const [k, v] of Object.entries(ports)) env[k] ??= String(v);
 
     const busy = [];
-    for (const [k, v] of Object.entries(ports)) if (await portInUse(Number(env[k] ?? v))) busy.push(`${k}=${env[k] ?? v}`);
+    for (const [k, v] of Object.entries(ports))
+      if (await portInUse(Number(env[k] ?? v))) busy.push(`${k}=${env[k] ?? v}`);
     if (busy.length) {
       throw new Error(
         `ports already in use: ${busy.join(', ')} — is another Zhiben ${fresh ? 'test run' : 'suite'} still running? ` +
@@ -393,9 +399,37 @@ async function test() {
   process.exit(status);
 }
 
+async function bench() {
+  const dataDir = path.resolve(ROOT, process.env.ZHIBEN_BENCH_DATA_DIR ?? '.data/bench');
+  process.env.ZHIBEN_SKIP_CONSOLE_BUILD = '1';
+  const { env, stop } = await up({ dataDir, ports: TEST_PORTS, fresh: true });
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) return;
+    interrupted = true;
+    void stop().then(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  log('stack ready; running benchmarks');
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'bench/main.ts', ...passThrough], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: {
+      ...env,
+      ZHIBEN_BASE_URL: `http://localhost:${env.GATEWAY_PORT}`,
+      SWC_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'),
+    },
+  });
+  const status = await new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+  if (interrupted) return;
+  await stop();
+  process.exit(status);
+}
+
 loadDotEnv();
 checkNode();
 ensureDependencies();
-const run = { start, test }[mode];
-if (!run) die(`unknown command "${mode}"; use start or test`);
+const run = { start, test, bench }[mode];
+if (!run) die(`unknown command "${mode}"; use start, test or bench`);
 run().catch((e) => die(e instanceof Error ? (e.stack ?? e.message) : `failed: ${String(e)}`));

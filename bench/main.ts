@@ -1,0 +1,18 @@
+import { directoryListBench } from './directory-list.bench';
+import { summary } from './lib/harness';
+
+/** Run by `npm run bench` (scripts/zhiben.mjs bench) against a fresh real stack. */
+const BENCHES: Record<string, () => Promise<void>> = {
+  'directory-list': directoryListBench,
+};
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const [name, run] of Object.entries(BENCHES)) {
+    if (only.length && !only.includes(name)) continue;
+    await run();
+  }
+  process.exitCode = summary();
+}
+
+void main();
