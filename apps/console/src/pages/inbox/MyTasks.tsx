@@ -6,8 +6,9 @@ import {
   Box,
   Button,
   Card,
-  Chip,
+  Checkbox,
   CircularProgress,
+  Divider,
   Stack,
   Tab,
   Table,
@@ -18,11 +19,25 @@ import {
   TableRow,
   Tabs,
   Typography,
-  type ChipProps,
 } from '@mui/material';
-import type { ReactElement } from 'react';
-import { Title, useLocale, useStore, useTranslate } from 'react-admin';
-import { INBOX_VIEWS, type InboxView, type Task, type TaskPriority } from '../types';
+import { useState, type ReactElement } from 'react';
+import { LinkBase, Title, useGetIdentity, useStore, useTranslate } from 'react-admin';
+import { DeadlineChip } from '../../fields/DeadlineChip';
+import { PriorityChip } from '../../fields/PriorityChip';
+import { useCodeLabel, useDateFormat } from '../../fields/useDateFormat';
+import type { ConsoleIdentity } from '../../providers/authProvider';
+import {
+  INBOX_SORTS,
+  INBOX_VIEWS,
+  type InboxFilters,
+  type InboxSort,
+  type InboxView,
+  type Task,
+} from '../../types';
+import { BulkClaimButton } from './BulkClaim';
+import { InboxFilterBar } from './InboxFilterBar';
+import { SavedViewsMenu } from './SavedViewsMenu';
+import { useSavedViews } from './savedViews';
 import { useInbox } from './useInbox';
 
 const VIEW_ICONS: Record<InboxView, ReactElement> = {
@@ -31,39 +46,23 @@ const VIEW_ICONS: Record<InboxView, ReactElement> = {
   watched: <VisibilityOutlinedIcon fontSize="small" />,
 };
 
-const PRIORITY_COLORS: Record<TaskPriority, ChipProps['color']> = {
-  low: 'default',
-  normal: 'info',
-  high: 'warning',
-  urgent: 'error',
-};
-
 const isInboxView = (value: unknown): value is InboxView =>
   typeof value === 'string' && (INBOX_VIEWS as readonly string[]).includes(value);
+const isInboxSort = (value: unknown): value is InboxSort =>
+  typeof value === 'string' && (INBOX_SORTS as readonly string[]).includes(value);
 
-const useDateFormat = () => {
-  const locale = useLocale();
-  return (iso: string | null, withTime = false): string => {
-    if (!iso) return '—';
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return iso;
-    return date.toLocaleString(locale, {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-    });
-  };
-};
+/** Only tasks nobody holds can be claimed. */
+const claimable = (task: Task): boolean => task.status === 'open' && task.assignee === null;
 
-/** Unknown codes (new task types or statuses from the engine) fall back to the code itself. */
-const useCodeLabel = () => {
-  const translate = useTranslate();
-  return (prefix: string, code: string): string => translate(`${prefix}.${code}`, { _: code });
-};
-
-const InboxEmpty = ({ view, unavailable }: { view: InboxView; unavailable: boolean }) => {
+const InboxEmpty = ({
+  view,
+  unavailable,
+  filtered,
+}: {
+  view: InboxView;
+  unavailable: boolean;
+  filtered: boolean;
+}) => {
   const translate = useTranslate();
   return (
     <Box
@@ -88,10 +87,10 @@ const InboxEmpty = ({ view, unavailable }: { view: InboxView; unavailable: boole
         {VIEW_ICONS[view]}
       </Box>
       <Typography variant="h6" component="p" color="text.primary" gutterBottom>
-        {translate('zhiben.tasks.empty.title')}
+        {translate(filtered ? 'zhiben.tasks.empty.filteredTitle' : 'zhiben.tasks.empty.title')}
       </Typography>
       <Typography variant="body2" sx={{ maxWidth: 460, mx: 'auto' }}>
-        {translate(`zhiben.tasks.empty.${view}`)}
+        {translate(filtered ? 'zhiben.tasks.empty.filtered' : `zhiben.tasks.empty.${view}`)}
       </Typography>
       {unavailable ? (
         <Typography
@@ -107,19 +106,44 @@ const InboxEmpty = ({ view, unavailable }: { view: InboxView; unavailable: boole
   );
 };
 
-const TaskRow = ({ task }: { task: Task }) => {
+interface TaskRowProps {
+  task: Task;
+  selected: boolean;
+  onToggle: () => void;
+}
+
+const TaskRow = ({ task, selected, onToggle }: TaskRowProps) => {
   const translate = useTranslate();
   const formatDate = useDateFormat();
   const codeLabel = useCodeLabel();
-  const overdue = task.dueAt !== null && new Date(task.dueAt).getTime() < Date.now();
   return (
-    <TableRow hover data-testid="inbox-row">
+    <TableRow hover selected={selected} data-testid="inbox-row" data-task-id={task.id}>
+      <TableCell padding="checkbox">
+        <Checkbox
+          size="small"
+          checked={selected}
+          disabled={!claimable(task)}
+          onChange={onToggle}
+          slotProps={{
+            input: {
+              'aria-label': translate('zhiben.tasks.bulk.select', { title: task.title }),
+            } as object,
+          }}
+        />
+      </TableCell>
       <TableCell>
-        <Typography variant="body2" fontWeight={500}>
+        <Typography
+          variant="body2"
+          fontWeight={500}
+          component={LinkBase}
+          to={`/tasks/${task.id}`}
+          sx={{ color: 'primary.main', textDecoration: 'none', '&:hover': { textDecoration: 'underline' } }}
+          data-testid="inbox-row-title"
+        >
           {task.title}
         </Typography>
         {task.caseRef ? (
-          <Typography variant="caption" color="text.secondary">
+          <Typography variant="caption" color="text.secondary" component="div">
             {task.caseRef}
           </Typography>
         ) : null}
@@ -127,22 +151,22 @@ const TaskRow = ({ task }: { task: Task }) => {
       <TableCell>{codeLabel('zhiben.tasks.types', task.type)}</TableCell>
       <TableCell>{codeLabel('zhiben.tasks.statuses', task.status)}</TableCell>
       <TableCell>
-        <Chip
-          size="small"
-          color={PRIORITY_COLORS[task.priority] ?? 'default'}
-          variant={task.priority === 'urgent' ? 'filled' : 'outlined'}
-          label={codeLabel('zhiben.tasks.priorities', task.priority)}
-        />
+        <PriorityChip priority={task.priority} />
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap', color: overdue ? 'error.main' : undefined }}>
-        {formatDate(task.dueAt)}
-        {overdue ? (
-          <Typography variant="caption" component="span" sx={{ ml: 0.5 }}>
-            ({translate('zhiben.tasks.overdue')})
-          </Typography>
-        ) : null}
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        {task.dueAt ? (
+          <DeadlineChip dueAt={task.dueAt} label={translate('zhiben.tasks.columns.dueAt')} />
+        ) : (
+          '—'
+        )}
       </TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(task.followUpAt)}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        {task.followUpAt ? (
+          <DeadlineChip dueAt={task.followUpAt} label={translate('zhiben.tasks.columns.followUpAt')} soft />
+        ) : (
+          '—'
+        )}
+      </TableCell>
       <TableCell>{task.assignee ?? translate('zhiben.tasks.unassigned')}</TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(task.createdAt, true)}</TableCell>
     </TableRow>
@@ -160,13 +184,39 @@ const COLUMNS = [
   'createdAt',
 ] as const;
 
-const InboxTable = ({ tasks }: { tasks: Task[] }) => {
+interface InboxTableProps {
+  tasks: Task[];
+  selected: Set<string>;
+  setSelected: (next: Set<string>) => void;
+}
+
+const InboxTable = ({ tasks, selected, setSelected }: InboxTableProps) => {
   const translate = useTranslate();
+  const selectable = tasks.filter(claimable);
+  const allSelected = selectable.length > 0 && selectable.every((task) => selected.has(task.id));
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
   return (
     <TableContainer>
       <Table size="small" aria-label={translate('zhiben.tasks.title')} data-testid="inbox-table">
         <TableHead>
           <TableRow>
+            <TableCell padding="checkbox">
+              <Checkbox
+                size="small"
+                disabled={selectable.length === 0}
+                checked={allSelected}
+                indeterminate={!allSelected && selected.size > 0}
+                onChange={() =>
+                  setSelected(allSelected ? new Set() : new Set(selectable.map((task) => task.id)))
+                }
+                slotProps={{ input: { 'aria-label': translate('zhiben.tasks.bulk.selectAll') } as object }}
+              />
+            </TableCell>
             {COLUMNS.map((column) => (
               <TableCell key={column}>{translate(`zhiben.tasks.columns.${column}`)}</TableCell>
             ))}
@@ -174,7 +224,12 @@ const InboxTable = ({ tasks }: { tasks: Task[] }) => {
         </TableHead>
         <TableBody>
           {tasks.map((task) => (
-            <TaskRow key={task.id} task={task} />
+            <TaskRow
+              key={task.id}
+              task={task}
+              selected={selected.has(task.id)}
+              onToggle={() => toggle(task.id)}
+            />
           ))}
         </TableBody>
       </Table>
@@ -182,9 +237,16 @@ const InboxTable = ({ tasks }: { tasks: Task[] }) => {
   );
 };
 
-const InboxPanel = ({ view }: { view: InboxView }) => {
+interface InboxPanelProps {
+  view: InboxView;
+  filters: InboxFilters;
+  sort: InboxSort;
+}
+
+const InboxPanel = ({ view, filters, sort }: InboxPanelProps) => {
   const translate = useTranslate();
-  const inbox = useInbox(view);
+  const inbox = useInbox(view, filters, sort);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   if (inbox.status === 'loading') {
     return (
       <Stack alignItems="center" spacing={2} sx={{ py: 8 }} data-testid="inbox-loading">
@@ -212,11 +274,36 @@ const InboxPanel = ({ view }: { view: InboxView }) => {
     );
   }
   if (inbox.tasks.length === 0) {
-    return <InboxEmpty view={view} unavailable={inbox.status === 'unavailable'} />;
+    return (
+      <InboxEmpty
+        view={view}
+        unavailable={inbox.status === 'unavailable'}
+        filtered={Object.keys(filters).length > 0}
+      />
+    );
   }
+  // Selection only ever holds tasks that are on screen and still claimable.
+  const chosen = inbox.tasks.filter((task) => selected.has(task.id) && claimable(task));
   return (
     <>
-      <InboxTable tasks={inbox.tasks} />
+      {chosen.length > 0 ? (
+        <Stack
+          direction="row"
+          spacing={2}
+          alignItems="center"
+          sx={{ px: 2, py: 1, bgcolor: 'action.selected' }}
+          data-testid="inbox-bulk-bar"
+        >
+          <Typography variant="body2">
+            {translate('zhiben.tasks.bulk.selected', { count: chosen.length })}
+          </Typography>
+          <BulkClaimButton tasks={chosen} onDone={() => setSelected(new Set())} />
+          <Button size="small" onClick={() => setSelected(new Set())}>
+            {translate('zhiben.tasks.bulk.clear')}
+          </Button>
+        </Stack>
+      ) : null}
+      <InboxTable tasks={inbox.tasks} selected={selected} setSelected={setSelected} />
       <Stack alignItems="center" spacing={1} sx={{ py: 2 }}>
         {inbox.status === 'error' ? (
           <Alert severity="error" data-testid="inbox-error">
@@ -243,36 +330,59 @@ const InboxPanel = ({ view }: { view: InboxView }) => {
   );
 };
 
-/** 我的待办: the user's task inbox in three views (mine, my groups, watched). */
+/** 我的待办: the user's task inbox in three views (mine, my groups, watched), filtered and sorted. */
 export const MyTasks = () => {
   const translate = useTranslate();
+  const { identity } = useGetIdentity();
+  const saved = useSavedViews((identity as ConsoleIdentity | undefined)?.username);
   const [storedView, setView] = useStore<string>('zhiben.myTasks.view', 'mine');
+  const [filters, setFilters] = useStore<InboxFilters>('zhiben.myTasks.filters', {});
+  const [storedSort, setSort] = useStore<string>('zhiben.myTasks.sort', 'createdAt');
   const view: InboxView = isInboxView(storedView) ? storedView : 'mine';
+  const sort: InboxSort = isInboxSort(storedSort) ? storedSort : 'createdAt';
   return (
     <Box sx={{ mt: { xs: 1, sm: 2 } }} data-testid="my-tasks">
       <Title title={translate('zhiben.tasks.title')} />
       <Card>
-        <Tabs
-          value={view}
-          onChange={(_event, next: InboxView) => setView(next)}
-          variant="scrollable"
-          allowScrollButtonsMobile
-          aria-label={translate('zhiben.tasks.title')}
-          sx={{ borderBottom: 1, borderColor: 'divider', px: 1 }}
+        <Stack
+          direction="row"
+          alignItems="center"
+          sx={{ borderBottom: 1, borderColor: 'divider', px: 1, pr: 2 }}
         >
-          {INBOX_VIEWS.map((candidate) => (
-            <Tab
-              key={candidate}
-              value={candidate}
-              icon={VIEW_ICONS[candidate]}
-              iconPosition="start"
-              label={translate(`zhiben.tasks.views.${candidate}`)}
-              data-testid={`inbox-tab-${candidate}`}
-              sx={{ minHeight: 48 }}
-            />
-          ))}
-        </Tabs>
-        <InboxPanel view={view} />
+          <Tabs
+            value={view}
+            onChange={(_event, next: InboxView) => setView(next)}
+            variant="scrollable"
+            allowScrollButtonsMobile
+            aria-label={translate('zhiben.tasks.title')}
+            sx={{ flex: 1 }}
+          >
+            {INBOX_VIEWS.map((candidate) => (
+              <Tab
+                key={candidate}
+                value={candidate}
+                icon={VIEW_ICONS[candidate]}
+                iconPosition="start"
+                label={translate(`zhiben.tasks.views.${candidate}`)}
+                data-testid={`inbox-tab-${candidate}`}
+                sx={{ minHeight: 48 }}
+              />
+            ))}
+          </Tabs>
+          <SavedViewsMenu
+            saved={saved}
+            current={{ view, filters, sort }}
+            onApply={(applied) => {
+              setView(applied.view);
+              setFilters(applied.filters);
+              setSort(applied.sort);
+            }}
+          />
+        </Stack>
+        <InboxFilterBar filters={filters} onChange={setFilters} sort={sort} onSortChange={setSort} />
+        <Divider />
+        {/* Keyed by view and filters: a new query starts with an empty selection. */}
+        <InboxPanel key={`${view}:${JSON.stringify(filters)}:${sort}`} view={view} filters={filters} sort={sort} />
       </Card>
     </Box>
   );
