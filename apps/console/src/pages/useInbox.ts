@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useDataProvider } from 'react-admin';
-import type { ConsoleDataProvider } from '../../providers/dataProvider';
-import { isHttpError } from '../../providers/httpClient';
-import type { InboxFilters, InboxPage, InboxSort, InboxView, Task } from '../../types';
+import type { ConsoleDataProvider } from '../providers/dataProvider';
+import { isHttpError } from '../providers/httpClient';
+import type { InboxPage, InboxView, Task } from '../types';
 
 export const INBOX_PAGE_SIZE = 25;
 
@@ -27,27 +27,16 @@ export interface Inbox {
   reload: () => void;
 }
 
-/** Every inbox query starts with this key: invalidate it after claiming or deciding. */
-export const INBOX_QUERY_KEY = ['tasks', 'inbox'] as const;
-
 /**
  * Keyset-paginated inbox: the server returns an opaque cursor and no total, so the list only grows
- * with "load more". Filters and sort are part of the query key, so changing one starts over from the
- * first page. Runs on react-admin's query client, so the app bar's refresh button reloads it.
+ * with "load more". Runs on react-admin's query client, so the app bar's refresh button reloads it.
  */
-export const useInbox = (view: InboxView, filters: InboxFilters, sort: InboxSort): Inbox => {
+export const useInbox = (view: InboxView): Inbox => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   const query = useInfiniteQuery({
-    queryKey: [...INBOX_QUERY_KEY, view, filters, sort],
+    queryKey: ['tasks', 'inbox', view],
     queryFn: ({ pageParam, signal }): Promise<InboxPage> =>
-      dataProvider.getInbox({
-        view,
-        limit: INBOX_PAGE_SIZE,
-        cursor: pageParam,
-        ...filters,
-        sort: sort === 'createdAt' ? undefined : sort,
-        signal,
-      }),
+      dataProvider.getInbox({ view, limit: INBOX_PAGE_SIZE, cursor: pageParam, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     retry: (failures, error) => !isNotDeployed(error) && failures < 2,
