@@ -1,2 +1,3 @@
 // The worker's single workflow entry: every context's workflows, bundled together.
 export * from './platform/src';
+export * from './tasks-probe/src';

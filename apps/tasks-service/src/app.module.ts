@@ -1,7 +1,41 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { ZhibenConfig } from '@zhiben/config';
-import { serviceInfra } from '@zhiben/runtime';
-import { TASKS_ENTITIES, TASKS_MIGRATIONS, TASKS_SCHEMA, TasksModule } from '@zhiben/tasks';
+import { TASK_QUEUES } from '@zhiben/contracts';
+import { serviceInfra, temporalOptions } from '@zhiben/runtime';
+import { TASKS_ENTITIES, TASKS_MIGRATIONS, TASKS_SCHEMA, TasksActivities, TasksModule } from '@zhiben/tasks';
+import { ActivityWorkerHost } from '@zhiben/temporal-client';
+import { join } from 'node:path';
+
+const CONFIG = Symbol('CONFIG');
+
+/** Hosts the TasksPort activities (openTask, closeTask, remindTask) on TASK_QUEUES.tasks. */
+class TasksRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker?: ActivityWorkerHost;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: ZhibenConfig,
+    @Inject(TasksActivities) private readonly activities: TasksActivities,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker = new ActivityWorkerHost(
+      temporalOptions(this.config),
+      TASK_QUEUES.tasks,
+      this.activities.asActivities(),
+    );
+    await this.worker.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.stop();
+  }
+}
 
 @Module({})
 export class TasksServiceModule {
@@ -15,8 +49,9 @@ export class TasksServiceModule {
           migrations: TASKS_MIGRATIONS,
           applicationName: 'tasks-service',
         }),
-        TasksModule,
+        TasksModule.forRoot({ attachmentsDir: join(config.ZHIBEN_DATA_DIR, 'attachments') }),
       ],
+      providers: [{ provide: CONFIG, useValue: config }, TasksRuntime],
     };
   }
 }

@@ -72,6 +72,11 @@ export interface OpenTaskRequest {
   orgUnitCode: string;
   campaignId?: string | null;
   sla?: SlaPolicy;
+  /**
+   * 响应时限 as an instant, when the workflow computed it (it owns the clock, which tests scale). When
+   * absent the tasks service computes it from `sla.reaction` at the time the task opens.
+   */
+  reactionDueAt?: string | null;
 }
 
 export interface OpenTaskResult {
@@ -86,6 +91,11 @@ export interface CloseTaskRequest {
   taskKey: string;
   outcome: TaskOutcome;
   decision?: string;
+  /**
+   * The accepted decision when `outcome = 'completed'`. Lets the tasks service record a completion
+   * that the request accepting the Update did not manage to commit (crash between Update and commit).
+   */
+  decided?: TaskDecisionPayload;
 }
 
 export interface RemindTaskRequest {
@@ -110,6 +120,8 @@ export interface TaskDecisionPayload {
   attachments: string[];
   actor: { username: string; name: string; orgUnitCode: string | null };
   decidedAt: string;
+  /** The caller's idempotency key; the workflow hands it back in closeTask so completion heals under it. */
+  requestId?: string;
 }
 
 export interface TaskDecisionResult {
@@ -123,3 +135,51 @@ export interface TasksPort {
   closeTask(req: CloseTaskRequest): Promise<void>;
   remindTask(req: RemindTaskRequest): Promise<void>;
 }
+
+/** An open task as the workflow reports it (OPEN_TASKS_QUERY). */
+export interface OpenTaskInfo {
+  taskKey: string;
+  taskId: string | null;
+  step: string;
+  decisions: DecisionOption[];
+}
+
+/**
+ * `ApplicationFailure.type` values the decide Update's validator rejects with; `details[0]` is a
+ * `TaskDecisionRejection`. The tasks service maps `TaskNotOpen` to 409 and the others to 400.
+ */
+export const TASK_DECISION_REJECTIONS = ['TaskNotOpen', 'DecisionNotAllowed', 'CommentRequired'] as const;
+export type TaskDecisionRejectionType = (typeof TASK_DECISION_REJECTIONS)[number];
+
+export interface TaskDecisionRejection {
+  type: TaskDecisionRejectionType;
+  /** The request field at fault (`decision`, `comment`), if any. */
+  field?: string;
+  messageZh: string;
+  messageEn: string;
+}
+
+/** Lifecycle of a task row: open (unassigned), claimed (someone holds it), closed (see TaskOutcome). */
+export type TaskStatus = 'open' | 'claimed' | 'closed';
+
+/** What the per-task audit trail records (task_history.action). */
+export const TASK_HISTORY_ACTIONS = [
+  'opened',
+  'claimed',
+  'unclaimed',
+  'assigned',
+  'transferred',
+  'delegated',
+  'resolved',
+  'returned',
+  'completed',
+  'commented',
+  'attached',
+  'watched',
+  'unwatched',
+  'reminded',
+  'escalated',
+  'breached',
+  'closed',
+] as const;
+export type TaskHistoryAction = (typeof TASK_HISTORY_ACTIONS)[number];

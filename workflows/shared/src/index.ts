@@ -1,0 +1,4 @@
+export * from './decision-validator';
+export * from './human-task';
+export * from './task.messages';
+export * from './timeline';
