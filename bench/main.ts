@@ -1,9 +1,11 @@
 import { directoryListBench } from './directory-list.bench';
+import { inboxBench } from './inbox.bench';
 import { summary } from './lib/harness';
 
 /** Run by `npm run bench` (scripts/zhiben.mjs bench) against a fresh real stack. */
 const BENCHES: Record<string, () => Promise<void>> = {
   'directory-list': directoryListBench,
+  inbox: inboxBench,
 };
 
 async function main(): Promise<void> {

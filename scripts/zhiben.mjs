@@ -173,7 +173,8 @@ async function up({ dataDir, ports, fresh }) {
     fs.mkdirSync(dataDir, { recursive: true });
     const logDir = path.join(dataDir, 'logs');
     fs.mkdirSync(logDir, { recursive: true });
-    const env = { ...process.env, ZHIBEN_DATA_DIR: dataDir };
+    // The local suite is a demo/test environment: sys-admins may scale workflow clocks there.
+    const env = { ZHIBEN_ALLOW_TIME_SCALE: 'true', ...process.env, ZHIBEN_DATA_DIR: dataDir };
     for (const [k, v] of Object.entries(ports)) env[k] ??= String(v);
 
     const busy = [];
@@ -334,6 +335,19 @@ const TEST_PORTS = {
   WORKER_HEALTH_PORT: 13190,
 };
 
+// Benchmarks get their own ports too.
+const BENCH_PORTS = {
+  PG_PORT: 26433,
+  TEMPORAL_PORT: 26233,
+  TEMPORAL_UI_PORT: 26234,
+  KEYCLOAK_PORT: 26080,
+  GATEWAY_PORT: 26000,
+  DIRECTORY_PORT: 26101,
+  TASKS_PORT: 26102,
+  HAZARDS_PORT: 26103,
+  WORKER_HEALTH_PORT: 26190,
+};
+
 async function start() {
   const dataDir = path.resolve(ROOT, process.env.ZHIBEN_DATA_DIR ?? '.data');
   buildConsole(false);
@@ -402,7 +416,7 @@ async function test() {
 async function bench() {
   const dataDir = path.resolve(ROOT, process.env.ZHIBEN_BENCH_DATA_DIR ?? '.data/bench');
   process.env.ZHIBEN_SKIP_CONSOLE_BUILD = '1';
-  const { env, stop } = await up({ dataDir, ports: TEST_PORTS, fresh: true });
+  const { env, stop } = await up({ dataDir, ports: BENCH_PORTS, fresh: !process.env.ZHIBEN_BENCH_REUSE });
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) return;

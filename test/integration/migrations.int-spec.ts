@@ -1,5 +1,6 @@
 import { createContextDataSource, migrate, pendingSchemaDrift } from '@zhiben/db';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, DIRECTORY_SCHEMA } from '@zhiben/directory';
+import { HAZARDS_ENTITIES, HAZARDS_MIGRATIONS, HAZARDS_SCHEMA } from '@zhiben/hazards';
 import { TASKS_ENTITIES, TASKS_MIGRATIONS, TASKS_SCHEMA } from '@zhiben/tasks';
 import { testConfig } from '@zhiben/testing';
 
@@ -7,6 +8,7 @@ import { testConfig } from '@zhiben/testing';
 describe.each([
   ['directory', DIRECTORY_SCHEMA, DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS],
   ['tasks', TASKS_SCHEMA, TASKS_ENTITIES, TASKS_MIGRATIONS],
+  ['hazards', HAZARDS_SCHEMA, HAZARDS_ENTITIES, HAZARDS_MIGRATIONS],
 ])('%s schema', (_name, schema, entities, migrations) => {
   it('is fully migrated, re-running migrations is a no-op, and entities match the migrations', async () => {
     const ds = await createContextDataSource({

@@ -1,7 +1,47 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { ZhibenConfig } from '@zhiben/config';
-import { serviceInfra } from '@zhiben/runtime';
-import { HAZARDS_ENTITIES, HAZARDS_MIGRATIONS, HAZARDS_SCHEMA, HazardsModule } from '@zhiben/hazards';
+import { TASK_QUEUES } from '@zhiben/contracts';
+import {
+  createHazardsActivities,
+  HAZARDS_ENTITIES,
+  HAZARDS_MIGRATIONS,
+  HAZARDS_SCHEMA,
+  HazardsModule,
+} from '@zhiben/hazards';
+import { serviceInfra, temporalOptions } from '@zhiben/runtime';
+import { ActivityWorkerHost } from '@zhiben/temporal-client';
+import { DataSource } from 'typeorm';
+
+const CONFIG = Symbol('CONFIG');
+
+/** Hosts the ledger's activities (HazardsPort) on TASK_QUEUES.hazards. */
+class HazardsRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker?: ActivityWorkerHost;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: ZhibenConfig,
+    @Inject(DataSource) private readonly ds: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker = new ActivityWorkerHost(
+      temporalOptions(this.config),
+      TASK_QUEUES.hazards,
+      createHazardsActivities(this.ds) as unknown as Record<string, (...args: never[]) => Promise<unknown>>,
+    );
+    await this.worker.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.stop();
+  }
+}
 
 @Module({})
 export class HazardsServiceModule {
@@ -15,8 +55,15 @@ export class HazardsServiceModule {
           migrations: HAZARDS_MIGRATIONS,
           applicationName: 'hazards-service',
         }),
-        HazardsModule,
+        HazardsModule.forRoot({
+          directoryUrl: config.directoryUrl,
+          storageDir: config.storageDir,
+          uploadMaxBytes: config.UPLOAD_MAX_BYTES,
+          msPerDay: config.HAZARD_CLOCK_MS_PER_DAY,
+          allowTimeScale: config.ZHIBEN_ALLOW_TIME_SCALE,
+        }),
       ],
+      providers: [{ provide: CONFIG, useValue: config }, HazardsRuntime],
     };
   }
 }

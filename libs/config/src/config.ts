@@ -49,8 +49,24 @@ export const configSchema = z.object({
   DIRECTORY_URL: z.string().url().optional(),
   TASKS_URL: z.string().url().optional(),
   HAZARDS_URL: z.string().url().optional(),
-  STORAGE_DIR: z.string().optional().describe('Local disk storage for evidence files (default: <ZHIBEN_DATA_DIR>/files)'),
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  STORAGE_DIR: z
+    .string()
+    .optional()
+    .describe('Local disk storage for evidence files (default: <ZHIBEN_DATA_DIR>/files)'),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  HAZARD_CLOCK_MS_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(86_400_000)
+    .describe('Length of a day for new hazard workflows; lower it only for demos and tests'),
+  ZHIBEN_ALLOW_TIME_SCALE: bool.describe(
+    'Let sys-admins register hazards with a scaled clock (tests and demos only)',
+  ),
   CONSOLE_DIST: z.string().default('dist/apps/console'),
   BODY_LIMIT: z.string().default('256kb'),
   DEMO_SEED: z

@@ -1,1 +1,6 @@
+export * from './activities/hazards.activities';
+export * from './entities';
+export * from './files/file-storage';
 export * from './hazards.module';
+export * from './rules/hazard-rules.defaults';
+export * from './standards/standards.registry';

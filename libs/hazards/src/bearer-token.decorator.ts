@@ -1,0 +1,14 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { DomainException } from '@zhiben/platform';
+import type { Request } from 'express';
+
+/**
+ * The caller's raw bearer token (already verified by the global AuthGuard), forwarded to the directory
+ * so that its jurisdiction rules apply to the hazards service's reads on the caller's behalf.
+ */
+export const BearerToken = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  const header = ctx.switchToHttp().getRequest<Request>().header('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new DomainException('UNAUTHENTICATED', { detail: 'Missing bearer token' });
+  return match[1];
+});
