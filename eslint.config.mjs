@@ -102,6 +102,11 @@ export default tseslint.config(
     },
   },
   {
+    // Workflow tests drive the workflow code with a real worker and client.
+    files: ['workflows/**/*.spec.ts', 'workflows/**/testing/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

@@ -1,3 +1,4 @@
 // The worker's single workflow entry: every context's workflows, bundled together.
 export * from './platform/src';
 export * from './tasks-probe/src';
+export * from './hazards/src';

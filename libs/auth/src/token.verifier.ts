@@ -36,7 +36,21 @@ export class TokenVerifier {
     this.grantManager = (keycloak as unknown as { grantManager: GrantManagerLike }).grantManager;
   }
 
+  /** Verified tokens until they expire: a console session sends the same token many times. */
+  private readonly cache = new Map<string, { principal: Principal; expMs: number }>();
+  private static readonly CACHE_MAX = 10_000;
+
   async verify(rawToken: string): Promise<Principal> {
+    const hit = this.cache.get(rawToken);
+    if (hit) {
+      if (hit.expMs > Date.now()) return hit.principal;
+      this.cache.delete(rawToken);
+    }
+    const principal = await this.verifyUncached(rawToken);
+    return principal;
+  }
+
+  private async verifyUncached(rawToken: string): Promise<Principal> {
     if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(rawToken)) {
       throw new InvalidTokenError('malformed token');
     }
@@ -48,6 +62,12 @@ export class TokenVerifier {
     }
     const content = grant.access_token?.content;
     if (!content) throw new InvalidTokenError('no access token');
-    return principalFromClaims(content);
+    const principal = principalFromClaims(content);
+    const exp = typeof content['exp'] === 'number' ? content['exp'] * 1000 : 0;
+    if (exp > Date.now()) {
+      if (this.cache.size >= TokenVerifier.CACHE_MAX) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(rawToken, { principal, expMs: exp });
+    }
+    return principal;
   }
 }
