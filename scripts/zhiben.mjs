@@ -268,15 +268,32 @@ async function up({ dataDir, ports, fresh }) {
 
     // Services: directory first (it migrates and seeds), the rest in parallel.
     const children = [];
+    let stopping = false;
     stops.push(async () => {
-      for (const c of children.reverse()) await stopChild(c);
+      stopping = true;
+      for (const c of [...children].reverse()) await stopChild(c);
     });
+    // Supervise: a service that dies unexpectedly (crash, OOM, kill -9) is started again, as an
+    // orchestrator in production would; Temporal resumes its work where it stopped.
+    const supervise = (child) => {
+      child.once('exit', (code, signal) => {
+        if (stopping) return;
+        log(`${child.svc.name} exited (${signal ?? code}); restarting`);
+        setTimeout(() => {
+          if (stopping) return;
+          const next = startService(child.svc, env, logDir);
+          children[children.indexOf(child)] = next;
+          supervise(next);
+        }, 1000);
+      });
+    };
     const byName = Object.fromEntries(SERVICES.map((s) => [s.name, s]));
     const startAndWait = async (name) => {
       const svc = byName[name];
       const child = startService(svc, env, logDir);
       children.push(child);
       await waitReady(`http://localhost:${env[svc.port]}${svc.ready}`, child);
+      supervise(child);
       log(`${name} ready on :${env[svc.port]}`);
     };
     await startAndWait('directory-service');

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     const state = handle.worker.getState();
     const ok = req.url === '/health' || (req.url === '/ready' && state === 'RUNNING');
     res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ status: ok ? 'ok' : 'not-ready', worker: state }));
+    res.end(JSON.stringify({ status: ok ? 'ok' : 'not-ready', worker: state, pid: process.pid }));
   });
   health.listen(config.WORKER_HEALTH_PORT);
   logger.write('info', { msg: 'workflow worker running', health: config.WORKER_HEALTH_PORT });
