@@ -1,4 +1,5 @@
 import { directoryListBench } from './directory-list.bench';
+import { registerBench, roundTripBench, workerMemoryBench } from './hazards.bench';
 import { inboxBench } from './inbox.bench';
 import { summary } from './lib/harness';
 
@@ -6,6 +7,9 @@ import { summary } from './lib/harness';
 const BENCHES: Record<string, () => Promise<void>> = {
   'directory-list': directoryListBench,
   inbox: inboxBench,
+  register: registerBench,
+  'round-trip': roundTripBench,
+  'worker-memory': workerMemoryBench,
 };
 
 async function main(): Promise<void> {
