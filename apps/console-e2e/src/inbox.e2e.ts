@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ConsolePage } from './pages/console.page';
+import { BASE_URL, launchBrowser, newContext, step } from './support/browser';
 
 /**
  * Signs in through Keycloak as a town official of 贾嗣镇 and walks the console: app bar identity,
@@ -11,8 +10,6 @@ import { ConsolePage } from './pages/console.page';
 
 jest.setTimeout(120_000);
 
-const BASE_URL = process.env.ZHIBEN_BASE_URL ?? 'http://localhost:3000';
-const RESULTS_DIR = join(process.cwd(), 'test-results');
 // A town official of 贾嗣镇 (realm: given name 伟, family name 张; the console shows Chinese names family-first).
 const OFFICIAL = { username: 'official.jiasi', password: 'zhiben123', name: '张伟', orgUnit: '贾嗣镇' };
 
@@ -23,24 +20,12 @@ describe('console: sign-in, inbox, enterprises, language', () => {
   let consolePage: ConsolePage;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   beforeEach(async () => {
     // A fresh context per test: no cookies, no Keycloak session, no stored language.
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    context = await newContext(browser);
     page = await context.newPage();
     consolePage = new ConsolePage(page, BASE_URL);
   });
@@ -92,32 +77,3 @@ describe('console: sign-in, inbox, enterprises, language', () => {
     });
   });
 });
-
-/**
- * Runs one step of the scenario; on failure saves a screenshot named after the step and rethrows with
- * the step's name, so a red test says where it stopped and what the page looked like.
- */
-async function step(page: Page, name: string, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    await saveScreenshot(page, name);
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`Step "${name}" failed at ${page.url()}: ${message}`, { cause: error });
-  }
-}
-
-async function saveScreenshot(page: Page | undefined, name: string): Promise<void> {
-  if (!page || page.isClosed()) return;
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(
-    RESULTS_DIR,
-    `console-e2e-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}-${Date.now()}.png`,
-  );
-  try {
-    await page.screenshot({ path: file, fullPage: true });
-    process.stderr.write(`Screenshot saved: ${file}\n`);
-  } catch {
-    // The page may be mid-navigation; a missing screenshot must not hide the real failure.
-  }
-}

@@ -9,10 +9,13 @@ import {
 import { AppLayout } from './layout/AppLayout';
 import { AppTitle } from './layout/AppTitle';
 import { Dashboard } from './pages/Dashboard';
-import { MyTasks } from './pages/MyTasks';
+import { MyTasks } from './pages/inbox/MyTasks';
+import { TaskPage } from './pages/task/TaskPage';
 import type { ConsoleDataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
 import { enterprises } from './resources/enterprises';
+import { PlanFormPage, hazards } from './resources/hazards';
+import { listings } from './resources/listings';
 import { orgUnits } from './resources/org-units';
 import { consoleTheme } from './theme';
 
@@ -41,12 +44,16 @@ export const App = ({ authProvider, dataProvider }: AppProps) => (
     requireAuth
     disableTelemetry
   >
+    <Resource {...hazards} />
+    <Resource {...listings} />
     <Resource {...orgUnits} />
     <Resource {...enterprises} />
     {/* Reference data only: no pages, read from memory by the data provider. */}
     <Resource name="sectors" recordRepresentation="code" />
     <CustomRoutes>
       <Route path="/my-tasks" element={<MyTasks />} />
+      <Route path="/tasks/:id" element={<TaskPage />} />
+      <Route path="/hazards/:id/plan" element={<PlanFormPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-export type MenuEntry = 'dashboard' | 'my-tasks' | 'org-units' | 'enterprises';
+export type MenuEntry = 'dashboard' | 'my-tasks' | 'hazards' | 'listings' | 'org-units' | 'enterprises';
 export type ConsoleLanguage = 'zh-CN' | 'en';
 
 /** Generous for the first paint after a Keycloak round trip on a cold stack. */
@@ -18,6 +18,11 @@ export class ConsolePage {
 
   async open(): Promise<void> {
     await this.page.goto(this.baseUrl, { waitUntil: 'domcontentloaded' });
+  }
+
+  /** Opens a console route (`/hazards/…`) in the signed-in session. */
+  async goto(route: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/#${route}`, { waitUntil: 'domcontentloaded' });
   }
 
   /** Keycloak's standard login form; the console redirects there when nobody is signed in. */

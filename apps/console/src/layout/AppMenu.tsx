@@ -12,6 +12,8 @@ export const AppMenu = () => {
         leftIcon={<AssignmentTurnedInOutlinedIcon />}
         data-testid="menu-my-tasks"
       />
+      <Menu.ResourceItem name="hazards" data-testid="menu-hazards" />
+      <Menu.ResourceItem name="listings" data-testid="menu-listings" />
       <Menu.ResourceItem name="org-units" data-testid="menu-org-units" />
       <Menu.ResourceItem name="enterprises" data-testid="menu-enterprises" />
     </Menu>

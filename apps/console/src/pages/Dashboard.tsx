@@ -1,11 +1,14 @@
 import AccountTreeOutlinedIcon from '@mui/icons-material/AccountTreeOutlined';
 import AssignmentTurnedInOutlinedIcon from '@mui/icons-material/AssignmentTurnedInOutlined';
 import FactoryOutlinedIcon from '@mui/icons-material/FactoryOutlined';
+import FlagOutlinedIcon from '@mui/icons-material/FlagOutlined';
+import ReportProblemOutlinedIcon from '@mui/icons-material/ReportProblemOutlined';
 import { Box, Card, CardActionArea, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { LinkBase, Title, useGetIdentity, useTranslate } from 'react-admin';
 import { useRuntimeConfig } from '../config/RuntimeConfigContext';
 import type { ConsoleIdentity } from '../providers/authProvider';
+import { DashboardStats } from './DashboardStats';
 
 interface QuickLink {
   to: string;
@@ -22,6 +25,20 @@ const QUICK_LINKS: QuickLink[] = [
     description: 'zhiben.dashboard.links.myTasks',
     icon: <AssignmentTurnedInOutlinedIcon />,
     testId: 'dashboard-link-my-tasks',
+  },
+  {
+    to: '/hazards',
+    label: 'zhiben.menu.hazards',
+    description: 'zhiben.dashboard.links.hazards',
+    icon: <ReportProblemOutlinedIcon />,
+    testId: 'dashboard-link-hazards',
+  },
+  {
+    to: '/listings',
+    label: 'zhiben.menu.listings',
+    description: 'zhiben.dashboard.links.listings',
+    icon: <FlagOutlinedIcon />,
+    testId: 'dashboard-link-listings',
   },
   {
     to: '/org-units',
@@ -118,7 +135,7 @@ const QuickLinkCard = ({ link }: { link: QuickLink }) => {
   );
 };
 
-/** 工作台: a short welcome for the signed-in official and the ways in. */
+/** 工作台: a short welcome, the day's numbers and the ways in. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { version } = useRuntimeConfig();
@@ -126,9 +143,10 @@ export const Dashboard = () => {
     <Box sx={{ mt: { xs: 1, sm: 2 } }}>
       <Title title={translate('zhiben.dashboard.title')} />
       <Welcome />
+      <DashboardStats />
       <Grid container spacing={2} sx={{ mt: 0.5 }}>
         {QUICK_LINKS.map((link) => (
-          <Grid key={link.to} size={{ xs: 12, md: 4 }}>
+          <Grid key={link.to} size={{ xs: 12, sm: 6, md: 4, xl: 2.4 }}>
             <QuickLinkCard link={link} />
           </Grid>
         ))}

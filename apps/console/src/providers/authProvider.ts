@@ -14,9 +14,16 @@ export interface ConsoleIdentity extends UserIdentity {
 
 export const ADMIN_ROLE = 'admin';
 
-/** Everyone signed in may read; changing the directory is for administrators (the server checks too). */
+/**
+ * Everyone signed in may read (the API narrows what each sees); changing the directory is for
+ * administrators; hazards are registered by enterprises and officials and then change only through
+ * their workflow, never by edit or delete (the server checks all of this too).
+ */
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
-const READ_ONLY_RESOURCES = new Set(['sectors']);
+const READ_ONLY_RESOURCES = new Set(['sectors', 'listings']);
+const CREATE_ROLES: Record<string, readonly string[]> = {
+  hazards: ['enterprise', 'official', 'inspector'],
+};
 
 const HAN = /[\u3400-\u9fff]/;
 
@@ -97,7 +104,10 @@ export const createAuthProvider = ({ keycloak, http, getLocale }: AuthProviderDe
     async canAccess({ action, resource }) {
       if (READ_ACTIONS.has(action)) return true;
       if (READ_ONLY_RESOURCES.has(resource)) return false;
-      return realmRoles(keycloak).includes(ADMIN_ROLE);
+      const roles = realmRoles(keycloak);
+      const creators = CREATE_ROLES[resource];
+      if (creators) return action === 'create' && roles.some((role) => creators.includes(role));
+      return roles.includes(ADMIN_ROLE);
     },
   };
 };

@@ -1,8 +1,18 @@
 import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
-import type { InboxPage, InboxView, Sector } from '../types';
+import type { Sector } from '../types';
+import { createHazardsApi, type HazardsApi } from './hazardsApi';
 import type { HttpClient, QueryValue } from './httpClient';
+import { createTasksApi, type TasksApi } from './tasksApi';
 
 const DIRECTORY = '/api/directory';
+
+/** Where each react-admin resource lives behind the gateway (`/api/<context>/…`). */
+const RESOURCE_PATHS: Record<string, string> = {
+  'org-units': `${DIRECTORY}/org-units`,
+  enterprises: `${DIRECTORY}/enterprises`,
+  hazards: '/api/hazards/hazards',
+  listings: '/api/hazards/listings',
+};
 
 /** Fields the server owns: never sent back on create or update. */
 const SERVER_MANAGED_FIELDS = new Set([
@@ -15,6 +25,19 @@ const SERVER_MANAGED_FIELDS = new Set([
   'updatedAt',
 ]);
 
+/**
+ * List columns sort by their field; where the API names the sort key differently (nested DTO fields,
+ * the ledger's deadline), the column's field is translated here.
+ */
+const SORT_KEYS: Record<string, Record<string, string>> = {
+  hazards: {
+    title: 'caseRef',
+    rectificationDeadline: 'deadline',
+    'enterprise.name': 'enterpriseName',
+  },
+  listings: { title: 'caseRef' },
+};
+
 interface ListResponse<T> {
   data: T[];
   total: number;
@@ -26,15 +49,11 @@ export type ListMeta = {
   anyKind?: readonly string[];
 };
 
-/** Console-specific calls beyond react-admin's CRUD vocabulary. */
-export interface ConsoleDataProvider extends DataProvider {
-  getInbox(params: {
-    view: InboxView;
-    limit: number;
-    cursor?: string | null;
-    signal?: AbortSignal;
-  }): Promise<InboxPage>;
-}
+/** `meta` a create call may carry: the key that makes a retried registration count once. */
+export type CreateMeta = { idempotencyKey?: string };
+
+/** react-admin's CRUD plus the console's calls to the task engine and the hazard ledger. */
+export interface ConsoleDataProvider extends DataProvider, TasksApi, HazardsApi {}
 
 const normalise = (value: unknown): unknown => (value === undefined || value === '' ? null : value);
 
@@ -112,10 +131,10 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
     throw new HttpError(translate('zhiben.errors.unsupported'), 405, { problem: null });
   };
   const sectors = createSectorCache(http);
-  const url = (resource: string, id?: Identifier): string =>
-    id === undefined
-      ? `${DIRECTORY}/${resource}`
-      : `${DIRECTORY}/${resource}/${encodeURIComponent(String(id))}`;
+  const url = (resource: string, id?: Identifier): string => {
+    const base = RESOURCE_PATHS[resource] ?? `${DIRECTORY}/${resource}`;
+    return id === undefined ? base : `${base}/${encodeURIComponent(String(id))}`;
+  };
 
   const list = <T extends RaRecord>(
     resource: string,
@@ -160,7 +179,7 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
       const query = {
         page: pagination?.page,
         perPage: pagination?.perPage,
-        sort: sort?.field,
+        sort: sort?.field ? (SORT_KEYS[resource]?.[sort.field] ?? sort.field) : undefined,
         order: sort?.order,
         ...toQuery(filter ?? {}),
       };
@@ -207,12 +226,14 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
       return { data: data as never[], total };
     },
 
-    async create(resource, { data }) {
+    async create(resource, { data, meta }) {
       if (resource === 'sectors') return unsupported();
+      const idempotencyKey = (meta as CreateMeta | undefined)?.idempotencyKey;
       return {
         data: await http.request(url(resource), {
           method: 'POST',
           body: creatableFields(data as Record<string, unknown>),
+          headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined,
         }),
       };
     },
@@ -265,9 +286,8 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
       return { data: ids };
     },
 
-    getInbox({ view, limit, cursor, signal }) {
-      return http.request<InboxPage>('/api/tasks/inbox', { query: { view, limit, cursor }, signal });
-    },
+    ...createTasksApi(http),
+    ...createHazardsApi(http),
   };
   return provider;
 };

@@ -7,13 +7,17 @@ export type QueryValue = string | number | boolean | null | undefined | readonly
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
+  /** JSON-serialised, except FormData and Blob/File (uploads), which are sent as they are. */
   body?: unknown;
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 /** Same-origin JSON client for the gateway; every call carries a fresh bearer token. */
 export interface HttpClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** Downloads a file (evidence photos, attachments): `<img>` cannot send the bearer token itself. */
+  requestBlob(path: string, signal?: AbortSignal): Promise<Blob>;
 }
 
 export interface HttpClientDeps {
@@ -48,21 +52,29 @@ const readBody = async (response: Response): Promise<unknown> => {
   }
 };
 
-export const createHttpClient = ({ getToken, getLocale, translate }: HttpClientDeps): HttpClient => ({
-  async request<T>(path: string, { method = 'GET', query, body, signal }: RequestOptions = {}): Promise<T> {
+export const createHttpClient = ({ getToken, getLocale, translate }: HttpClientDeps): HttpClient => {
+  const send = async (
+    path: string,
+    { method = 'GET', query, body, headers: extraHeaders, signal }: RequestOptions,
+    accept: string,
+  ): Promise<Response> => {
     const token = await getToken();
+    const raw = body instanceof FormData || body instanceof Blob;
     const headers: Record<string, string> = {
-      Accept: 'application/json, application/problem+json',
+      ...extraHeaders,
+      Accept: accept,
       'Accept-Language': getLocale(),
       Authorization: `Bearer ${token}`,
     };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    // Uploads: the browser sets a multipart Content-Type itself (with the boundary); a raw file
+    // carries the type the caller passes in `headers`.
+    if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
       response = await fetch(`${path}${toQueryString(query)}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
         signal,
         credentials: 'same-origin',
       });
@@ -70,13 +82,23 @@ export const createHttpClient = ({ getToken, getLocale, translate }: HttpClientD
       if (signal?.aborted) throw error;
       throw problemToHttpError(0, null, getLocale(), translate);
     }
-    const payload = await readBody(response);
     if (!response.ok) {
-      throw problemToHttpError(response.status, payload, getLocale(), translate);
+      throw problemToHttpError(response.status, await readBody(response), getLocale(), translate);
     }
-    return payload as T;
-  },
-});
+    return response;
+  };
+
+  return {
+    async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+      const response = await send(path, options, 'application/json, application/problem+json');
+      return (await readBody(response)) as T;
+    },
+    async requestBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+      const response = await send(path, { signal }, '*/*');
+      return response.blob();
+    },
+  };
+};
 
 export const isHttpError = (error: unknown): error is HttpError =>
   error instanceof Error && typeof (error as HttpError).status === 'number';
