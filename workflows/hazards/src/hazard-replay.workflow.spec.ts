@@ -4,7 +4,6 @@
  * cases fails here: guard it with patched(), keep the old branch, and record new histories beside the
  * old ones instead of replacing them.
  */
-/* eslint-disable @nx/enforce-module-boundaries -- the test hosts a replay worker; workflow code never imports it */
 import {
   DefaultLogger,
   Runtime,
@@ -12,7 +11,6 @@ import {
   bundleWorkflowCode,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
-/* eslint-enable @nx/enforce-module-boundaries */
 import { readFileSync, readdirSync } from 'node:fs';
 import { historyFromJson } from './testing/history-json';
 import { HAZARD_WORKFLOWS_PATH, HISTORIES_DIR, withZhibenAliases } from './testing/workflow-bundle';

@@ -5,7 +5,6 @@
  * and with `ZHIBEN_RECORD_HISTORIES=1` writes them to test/histories for hazard-replay.workflow.spec.ts.
  */
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-/* eslint-disable @nx/enforce-module-boundaries -- the test hosts a worker and a client; workflow code never imports them */
 import type { WorkflowHandle } from '@temporalio/client';
 import {
   DefaultLogger,
@@ -14,7 +13,6 @@ import {
   bundleWorkflowCode,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
-/* eslint-enable @nx/enforce-module-boundaries */
 import {
   TASK_DECIDE_UPDATE,
   TASK_QUEUES,
