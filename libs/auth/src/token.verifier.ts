@@ -65,7 +65,8 @@ export class TokenVerifier {
     const principal = principalFromClaims(content);
     const exp = typeof content['exp'] === 'number' ? content['exp'] * 1000 : 0;
     if (exp > Date.now()) {
-      if (this.cache.size >= TokenVerifier.CACHE_MAX) this.cache.delete(this.cache.keys().next().value as string);
+      if (this.cache.size >= TokenVerifier.CACHE_MAX)
+        this.cache.delete(this.cache.keys().next().value as string);
       this.cache.set(rawToken, { principal, expMs: exp });
     }
     return principal;

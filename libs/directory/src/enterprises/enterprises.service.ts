@@ -139,7 +139,12 @@ export class EnterprisesService {
       } catch (e) {
         // A concurrent create of the same code passes the check above and trips the unique index.
         if ((e as { code?: string }).code === '23505') {
-          throw DomainException.field('creditCode', '该统一社会信用代码已登记', 'Credit code already registered', 'DUPLICATE');
+          throw DomainException.field(
+            'creditCode',
+            '该统一社会信用代码已登记',
+            'Credit code already registered',
+            'DUPLICATE',
+          );
         }
         throw e;
       }

@@ -31,7 +31,9 @@ export class JurisdictionService {
     const unit = p.orgUnitCode ? await units.findOneBy({ code: p.orgUnitCode }) : null;
     if (p.roles.includes('enterprise')) {
       // Fail closed: an enterprise account without its enterprise claim sees nothing.
-      return p.enterpriseCreditCode ? { kind: 'enterprise', unit, creditCode: p.enterpriseCreditCode } : { kind: 'none' };
+      return p.enterpriseCreditCode
+        ? { kind: 'enterprise', unit, creditCode: p.enterpriseCreditCode }
+        : { kind: 'none' };
     }
     if (!unit) return { kind: 'none' };
     if (TERRITORIAL.has(unit.kind)) return { kind: 'subtree', unit, rootPath: unit.path };
