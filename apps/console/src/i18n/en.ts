@@ -403,6 +403,7 @@ const enDomainMessages: ZhibenMessages = {
         system: 'System',
         decision: 'Decision: %{decision}',
         comment: 'Opinion: %{comment}',
+        notice: 'Notice: %{comment}',
         changed: '%{field}: %{from} → %{to}',
         value: '%{field}: %{value}',
         actions: {
@@ -641,6 +642,8 @@ const enDomainMessages: ZhibenMessages = {
         review: {
           pass: 'Accepted',
           fail: 'Not accepted',
+          passed: 'Accepted',
+          failed: 'Not accepted',
         },
       },
       extension: {

@@ -404,6 +404,7 @@ const zhCNDomainMessages = {
         system: '系统',
         decision: '办理结果：%{decision}',
         comment: '意见：%{comment}',
+        notice: '内容：%{comment}',
         changed: '%{field}：%{from} → %{to}',
         value: '%{field}：%{value}',
         actions: {
@@ -639,6 +640,8 @@ const zhCNDomainMessages = {
         review: {
           pass: '验收通过',
           fail: '验收不通过',
+          passed: '验收通过',
+          failed: '验收不通过',
         },
       },
       extension: {

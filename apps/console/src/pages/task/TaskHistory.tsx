@@ -5,6 +5,9 @@ import { useBilingual, useDateFormat } from '../../fields/useDateFormat';
 import type { TaskDetail, TaskHistoryEntry } from '../../types';
 import { HIDDEN_KEYS, fieldLabel, isEmpty, useShowValue, type Translate } from './taskValues';
 
+/** Actions whose text is the system's notice (催办, 逾期, 督办), not someone's opinion. */
+const NOTICE_ACTIONS = new Set(['reminded', 'breached', 'escalated']);
+
 const ACTION_COLORS: Record<string, TimelineItem['color']> = {
   opened: 'info',
   claimed: 'primary',
@@ -65,7 +68,14 @@ export const TaskHistory = ({ task }: { task: TaskDetail }) => {
           ? translate('zhiben.task.history.decision', { decision: decisionLabel(entry.decision) })
           : null,
         ...describeChanges(entry.changes ?? {}, translate, show),
-        entry.comment ? translate('zhiben.task.history.comment', { comment: entry.comment }) : null,
+        entry.comment
+          ? translate(
+              NOTICE_ACTIONS.has(entry.action) ? 'zhiben.task.history.notice' : 'zhiben.task.history.comment',
+              {
+                comment: entry.comment,
+              },
+            )
+          : null,
       ].filter((line): line is string => line !== null);
       return {
         id: entry.id,

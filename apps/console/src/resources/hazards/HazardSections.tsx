@@ -306,7 +306,7 @@ export const ProgressSection = ({ hazard }: { hazard: HazardDetail }) => {
             {review ? (
               <Typography
                 variant="body2"
-                color={review.decision === 'pass' ? 'success.main' : 'warning.main'}
+                color={review.decision.startsWith('pass') ? 'success.main' : 'warning.main'}
               >
                 {translate(`zhiben.hazards.acceptance.review.${review.decision}`, { _: review.decision })}
                 {review.reviewedBy ? ` · ${review.reviewedBy.name}` : ''}
