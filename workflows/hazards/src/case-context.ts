@@ -107,7 +107,11 @@ export class CaseContext {
   async authority(purpose: 'listing' | 'closeOut'): Promise<Authority | null> {
     const cached = this.memory.authorities[purpose];
     if (cached !== undefined) return cached;
-    const found = await authorities.findAuthority({ orgUnitCode: this.info.townCode, purpose });
+    // 销号 is signed off by the department leading the enterprise's sector (else its town); the
+    // enterprise scope gives the directory that sector, the town code alone carries none.
+    const orgUnitCode =
+      purpose === 'closeOut' ? enterpriseScope(this.info.enterpriseCreditCode) : this.info.townCode;
+    const found = await authorities.findAuthority({ orgUnitCode, purpose });
     const value = found ? { code: found.code, name: found.name } : null;
     this.memory.authorities[purpose] = value;
     if (value) this.memory.names[value.code] = value.name;

@@ -135,6 +135,7 @@ export async function listedSupervision(
       listingId: input.listingId,
       noticeDeadlineAt: new Date(deadlineMs).toISOString(),
       attachments: r.attachments,
+      authority, // the ledger's listing record names who listed it (ListingNoticeEventData)
     });
     await setStatus('listed');
     state.stage = 'supervising';

@@ -568,7 +568,12 @@ export async function majorHazardRectification(
     );
     const actor = await ctx.officialLabel(r.actor);
     if (r.decision === 'approve') {
-      await ctx.record(texts.closeOutApproved(actor), r.actor, { attachments: r.attachments });
+      // The 销号 record (CloseoutEventData) keeps the signing authority and its opinion.
+      await ctx.record(texts.closeOutApproved(actor), r.actor, {
+        attachments: r.attachments,
+        comment: r.comment,
+        authority,
+      });
       state.stage = 'closed';
       await publish();
       return;

@@ -177,6 +177,27 @@ async function project(m: EntityManager, hazard: HazardEntity, e: HazardEventInp
       }
       return;
     }
+    case HAZARD_EVENT_TYPES.extensionApproved: {
+      // extendDeadline marked the request approved; the decision event says who approved it and why.
+      const d = data as ExtensionDecisionEventData;
+      const repo = m.getRepository(ExtensionRequestEntity);
+      const approved = await repo.findOne({
+        where: {
+          hazardId: hazard.id,
+          status: 'approved',
+          ...(str(d.extensionId) ? { id: d.extensionId } : {}),
+        },
+        order: { requestedAt: 'DESC' },
+      });
+      if (approved && !approved.decidedBy) {
+        await repo.update(approved.id, {
+          decidedBy: actor?.username ?? null,
+          decidedByName: actor?.name ?? null,
+          decisionComment: str(d.comment) ?? e.summaryZh,
+        });
+      }
+      return;
+    }
     case HAZARD_EVENT_TYPES.supervisionAssigned: {
       const d = data as unknown as SupervisionAssignedEventData;
       await m.getRepository(HazardEntity).update(hazard.id, {
