@@ -72,7 +72,12 @@ export default tseslint.config(
               sourceTag: 'type:util',
               onlyDependOnLibsWithTags: ['type:util', 'type:data', 'type:contracts'],
             },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            // Contracts stay pure (zod, types, constants): the workflows and the console import them too.
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contracts'],
+              bannedExternalImports: [...SERVER_ONLY, '@temporalio/*', 'node:*', 'fs', 'path', 'crypto'],
+            },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
             {
               sourceTag: 'type:e2e',
@@ -90,11 +95,29 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:contracts', 'purity:deterministic'],
               bannedExternalImports: [...SERVER_ONLY, 'node:*', 'fs', 'path', 'crypto', 'zod'],
             },
-            // The console imports no server code.
+            // The console imports no server code; of the libraries only the pure contracts.
             {
               sourceTag: 'scope:console',
-              onlyDependOnLibsWithTags: ['scope:console'],
+              onlyDependOnLibsWithTags: ['scope:console', 'type:contracts'],
               bannedExternalImports: SERVER_ONLY,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Workflow code takes its contracts from the zod-free entry: each execution evaluates its imports anew.
+    files: ['workflows/**/*.ts'],
+    ignores: ['workflows/**/*.spec.ts', 'workflows/**/testing/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@zhiben/contracts',
+              message: 'Import from @zhiben/contracts/workflow (no zod schemas in workflow code).',
             },
           ],
         },

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { record, stats, type Stats } from './lib/harness';
 
 const CC = '91500116MA5U7KJ200'; // 重庆贾嗣精工机械有限公司 (贾嗣镇)
+/** How often the round-trip benchmark polls the inbox for the next task. */
+const POLL_MS = Number(process.env['BENCH_POLL_MS'] ?? 10);
 
 function hazardBody(i: number, clockMsPerDay?: number) {
   return {
@@ -113,7 +115,7 @@ async function waitForTask(
     );
     const t = res.body.data?.find((x) => x.step === step && Date.parse(x.createdAt) >= after - 5);
     if (t) return t.id;
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
 

@@ -14,6 +14,11 @@ const BENCHES: Record<string, () => Promise<void>> = {
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  if (only.includes('hold')) {
+    // `npm run bench -- hold`: keep the bench stack up for profiling until Ctrl-C.
+    console.log(`bench stack up (gateway ${process.env['ZHIBEN_BASE_URL']}); Ctrl-C to stop`);
+    await new Promise(() => setInterval(() => undefined, 60_000));
+  }
   for (const [name, run] of Object.entries(BENCHES)) {
     if (only.length && !only.includes(name)) continue;
     await run();

@@ -339,8 +339,10 @@ const START_PORTS = {
   WORKER_HEALTH_PORT: 3190,
 };
 
-// Tests use their own ports and a fresh data dir, so they can run beside `npm start`.
-const TEST_PORTS = {
+// Tests use their own ports and a fresh data dir, so they can run beside `npm start`;
+// ZHIBEN_TEST_PORT_OFFSET (with ZHIBEN_TEST_DATA_DIR) lets two test runs share a machine.
+const TEST_PORT_OFFSET = Number(process.env.ZHIBEN_TEST_PORT_OFFSET ?? 0);
+const TEST_PORTS_BASE = {
   PG_PORT: 15433,
   TEMPORAL_PORT: 17233,
   TEMPORAL_UI_PORT: 18233,
@@ -351,6 +353,9 @@ const TEST_PORTS = {
   HAZARDS_PORT: 13103,
   WORKER_HEALTH_PORT: 13190,
 };
+const TEST_PORTS = Object.fromEntries(
+  Object.entries(TEST_PORTS_BASE).map(([k, v]) => [k, v + TEST_PORT_OFFSET]),
+);
 
 // Benchmarks get their own ports too.
 const BENCH_PORTS = {

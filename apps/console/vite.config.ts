@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+/** The pure contracts library (zod schemas, types, constants): the only library the console imports. */
+const contractsDir = fileURLToPath(new URL('../../libs/contracts/src/', import.meta.url));
 
 // In development the gateway serves /config.json and /api; the dev server only proxies to it.
 const gateway = process.env.ZHIBEN_GATEWAY_URL ?? 'http://localhost:3000';
@@ -21,12 +23,18 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  resolve: { alias: { '@zhiben/contracts': `${contractsDir}index.ts` } },
   build: {
     outDir: '../../dist/apps/console',
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
-    rollupOptions: { output: { manualChunks: vendorChunk } },
+    rollupOptions: {
+      output: { manualChunks: vendorChunk },
+      // Contracts modules only declare things: one whose exports go unused is dropped whole, so the
+      // console's constants and types do not drag in the zod schemas (and zod) beside them.
+      treeshake: { moduleSideEffects: (id) => !id.startsWith(contractsDir) },
+    },
   },
   server: {
     port: 4200,

@@ -68,6 +68,8 @@ describe('registering a hazard as the enterprise (企业自查)', () => {
       enterprise: { creditCode: JIASI_CREDIT_CODE, name: '重庆贾嗣精工机械有限公司' },
       sector: 'IndustryTrade',
       town: { code: 'jiangjin.jiasi', name: '贾嗣镇' },
+      // The enterprise cannot read departments itself; the directory names the sector's lead department.
+      supervisingDepartment: { code: 'jiangjin.dept.yingji', name: expect.stringContaining('应急管理局') },
       standard: { catalogueId: 'gongmao-2023', clauseId: '11.3' },
       principal: { name: '陈志刚' },
       rectificationOwner: { name: '李安全' },
@@ -100,6 +102,11 @@ describe('registering a hazard as the enterprise (企业自查)', () => {
         await db.query('SELECT kind, reported_by FROM hazards.dual_reports WHERE hazard_id = $1', [hazard.id])
       ).rows;
       expect(reports).toEqual([{ kind: 'discovery', reported_by: 'enterprise.jiasi' }]);
+      // 双报告 goes to the sector's supervising department (行业监管部门).
+      const [{ recipient_code }] = (
+        await db.query('SELECT recipient_code FROM hazards.dual_reports WHERE hazard_id = $1', [hazard.id])
+      ).rows;
+      expect(recipient_code).toBe('jiangjin.dept.yingji');
       const events = (
         await db.query('SELECT type FROM hazards.hazard_events WHERE hazard_id = $1 ORDER BY id', [hazard.id])
       ).rows.map((r: { type: string }) => r.type);
@@ -169,7 +176,12 @@ describe('registration by officials', () => {
       standard: undefined,
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ grade: 'general', standard: null, source: 'SupervisoryInspection' });
+    expect(res.body).toMatchObject({
+      grade: 'general',
+      standard: null,
+      source: 'SupervisoryInspection',
+      supervisingDepartment: { code: 'jiangjin.dept.yingji' },
+    });
   });
 
   it('only a system administrator may scale the workflow clock (test/demo facility)', async () => {

@@ -1,3 +1,4 @@
+import { computeUsccCheckChar } from '@zhiben/contracts';
 import { api, asUser, testConfig } from '@zhiben/testing';
 import { randomUUID } from 'node:crypto';
 import {
@@ -180,6 +181,40 @@ describe('enterprise user enterprise.jiasi', () => {
       expectProblem(res, 403, 'OUT_OF_JURISDICTION');
       expectNoLeak(res.body, e);
     }
+  });
+});
+
+describe('GET /enterprises/by-credit-code/:creditCode/context (where an enterprise sits)', () => {
+  const path = (cc: string) => `/api/directory/enterprises/by-credit-code/${cc}/context`;
+
+  it('gives the enterprise its town, district and the department leading its sector, even to callers who cannot read those units', async () => {
+    for (const user of ['enterprise.jiasi', 'official.jiasi', 'inspector.yingji']) {
+      const res = await asUser(user, path(JIASI_CREDIT_CODE));
+      expect(res.status).toBe(200);
+      const body = res.body as Record<string, { code: string; kind: string; creditCode?: string } | null>;
+      expect(body['enterprise']).toMatchObject({ creditCode: JIASI_CREDIT_CODE });
+      expect(body['town']).toMatchObject({ code: 'jiangjin.jiasi' });
+      expect(body['district']).toMatchObject({ code: 'jiangjin', kind: 'district' });
+      expect(body['leadDepartment']).toMatchObject({ kind: 'department' });
+    }
+  });
+
+  it('answers 403 for an enterprise outside the caller’s jurisdiction, without its data', async () => {
+    const other = all.find((e) => inSubtree(baisha)(e.townId))!;
+    for (const user of ['enterprise.jiasi', 'official.jiasi']) {
+      const res = await asUser(user, path(other.creditCode));
+      expectProblem(res, 403, 'OUT_OF_JURISDICTION');
+      const text = JSON.stringify(res.body);
+      for (const value of [other.name, other.principal]) expect(text).not.toContain(value);
+    }
+  });
+
+  it('answers 404 for an unknown but valid credit code and 400 naming the field for a malformed one', async () => {
+    const body17 = '91500116MA9YYYYY0';
+    expectProblem(await asUser('admin.jj', path(body17 + computeUsccCheckChar(body17))), 404, 'NOT_FOUND');
+    const bad = await asUser('admin.jj', path('not-a-code'));
+    const problem = expectProblem(bad, 400, 'VALIDATION_FAILED') as { errors: { path: string }[] };
+    expect(problem.errors.map((e) => e.path)).toContain('creditCode');
   });
 });
 

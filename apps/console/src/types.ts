@@ -1,56 +1,31 @@
+import {
+  TERRITORIAL_UNIT_KINDS,
+  type CandidateRule,
+  type DecisionOption,
+  type EnterpriseDto,
+  type OrgUnitDto,
+  type OrgUnitKind,
+  type TaskHistoryAction,
+  type TaskPriority,
+  type TaskStatus,
+} from '@zhiben/contracts';
+
 /**
- * Shapes of the gateway's JSON API as the console sees them. The console may not import server code,
- * so these mirror the directory and tasks contracts by hand; keep them in step with `libs/contracts`.
+ * Shapes of the gateway's JSON API as the console sees them: the contracts' own types and constants
+ * where `@zhiben/contracts` has them (types, and constants from its zod-free modules only), console
+ * views otherwise.
  */
 
-export const ORG_UNIT_KINDS = [
-  'district',
-  'town',
-  'street',
-  'platform',
-  'village',
-  'community',
-  'department',
-  'office',
-] as const;
-export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+export { ENTERPRISE_SIZES, ORG_UNIT_KINDS } from '@zhiben/contracts';
+export type { EnterpriseSize, Problem } from '@zhiben/contracts';
+export type { CandidateRule, DecisionOption, OrgUnitKind, TaskHistoryAction, TaskPriority };
 
 /** Kinds that carry territorial supervision of enterprises (镇街 and platforms). */
-export const TOWN_LEVEL_KINDS: readonly OrgUnitKind[] = ['town', 'street', 'platform'];
+export const TOWN_LEVEL_KINDS: readonly OrgUnitKind[] = TERRITORIAL_UNIT_KINDS;
 
-export interface OrgUnit {
-  id: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  kind: OrgUnitKind;
-  parentId: string | null;
-  parentName: string | null;
-  sectors: string[];
-  path: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type OrgUnit = OrgUnitDto;
 
-export const ENTERPRISE_SIZES = ['above_scale', 'small_micro'] as const;
-export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
-
-export interface Enterprise {
-  id: string;
-  name: string;
-  creditCode: string;
-  sector: string;
-  townId: string;
-  townName: string | null;
-  size: EnterpriseSize;
-  principal: string;
-  principalPhone: string | null;
-  address: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Enterprise = EnterpriseDto;
 
 /** A 行业领域 as served by `GET /api/directory/sectors`; the console gives it `id = code`. */
 export interface Sector {
@@ -74,8 +49,7 @@ export interface Me {
 export const INBOX_VIEWS = ['mine', 'groups', 'watched'] as const;
 export type InboxView = (typeof INBOX_VIEWS)[number];
 
-export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const satisfies readonly TaskPriority[];
 
 /**
  * Task types the hazard workflows open (`<caseKind>.<step>`, workflows/hazards/src/hazard-steps.ts); the
@@ -107,7 +81,7 @@ export const TASK_TYPES = [
  * open = nobody holds it yet, claimed = someone does, closed = decided, cancelled, expired or
  * superseded. The inbox shows open and claimed ones unless asked for another status.
  */
-export const TASK_STATUSES = ['open', 'claimed', 'closed'] as const;
+export const TASK_STATUSES = ['open', 'claimed', 'closed'] as const satisfies readonly TaskStatus[];
 
 /** An inbox row (`GET /api/tasks/inbox`). */
 export interface Task {
@@ -155,42 +129,6 @@ export interface InboxFilters {
 
 export const INBOX_SORTS = ['createdAt', 'dueAt', 'priority'] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
-
-/** A decision the current step allows (同意, 退回, 不同意…), from the workflow. */
-export interface DecisionOption {
-  code: string;
-  labelZh: string;
-  labelEn: string;
-  /** 审批意见 is required for this decision. */
-  requiresComment?: boolean;
-}
-
-/** Who may act: a role within an org unit (`ent:<credit code>` for an enterprise's staff). */
-export interface CandidateRule {
-  role: string;
-  orgUnitCode: string;
-}
-
-export const TASK_HISTORY_ACTIONS = [
-  'opened',
-  'claimed',
-  'unclaimed',
-  'assigned',
-  'transferred',
-  'delegated',
-  'resolved',
-  'returned',
-  'completed',
-  'commented',
-  'attached',
-  'watched',
-  'unwatched',
-  'reminded',
-  'escalated',
-  'breached',
-  'closed',
-] as const;
-export type TaskHistoryAction = (typeof TASK_HISTORY_ACTIONS)[number];
 
 /** One line of the per-task audit trail: who did what, with which decision, and what changed. */
 export interface TaskHistoryEntry {
@@ -297,19 +235,6 @@ export interface TaskNotification {
   messageEn: string;
   createdAt: string;
   readAt: string | null;
-}
-
-/** RFC 7807 problem document served by every Zhiben API (mirrors `Problem` in libs/contracts). */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  messageZh: string;
-  messageEn: string;
-  errors?: { path: string; messageZh: string; messageEn: string }[];
-  correlationId?: string;
 }
 
 /** The public `/config.json` the gateway serves before anyone has logged in. */

@@ -11,6 +11,7 @@ import {
 import express, { type Request, type Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import { existsSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { join, resolve } from 'node:path';
 
 /** Upstream per context; later contexts add a line here and a variable in libs/config. */
@@ -80,6 +81,8 @@ export async function createGateway(config: ZhibenConfig, root: string): Promise
         target,
         changeOrigin: true,
         xfwd: true,
+        // Reuse upstream connections: a new TCP connection per proxied request costs more than the request.
+        agent: new Agent({ keepAlive: true, maxSockets: 256, maxFreeSockets: 64 }),
         proxyTimeout: 60_000,
         on: {
           proxyReq: (proxyReq) => {

@@ -163,6 +163,27 @@ export interface EnterpriseDto {
   updatedAt: string;
 }
 
+/** A reference to an org unit: enough to place a record in the tree without reading the unit itself. */
+export interface OrgUnitRefDto {
+  id: string;
+  code: string;
+  name: string;
+  kind: z.infer<typeof orgUnitKindSchema>;
+  path: string;
+}
+
+/**
+ * Where an enterprise sits (`GET /enterprises/by-credit-code/:creditCode/context`): its town, the district
+ * above it and the district department leading its sector (行业监管部门). Visible to whoever may see the
+ * enterprise; the units are returned as references even when the caller cannot read them.
+ */
+export interface EnterpriseContextDto {
+  enterprise: EnterpriseDto;
+  town: OrgUnitRefDto;
+  district: OrgUnitRefDto | null;
+  leadDepartment: OrgUnitRefDto | null;
+}
+
 export interface Page<T> {
   data: T[];
   total: number;

@@ -1,12 +1,10 @@
-import { z } from 'zod';
-import { civilDateSchema } from './directory';
-import { sectorCodeSchema } from './sectors';
+import type { HazardPerson } from './hazards-api';
 import type { CandidateRule, DurationSpec } from './tasks';
-import { usccSchema } from './uscc';
 
 /**
  * The hazard context's contract between hazards-service (ledger, REST API, activities on
- * TASK_QUEUES.hazards) and the hazard workflows (workflows/hazards).
+ * TASK_QUEUES.hazards) and the hazard workflows (workflows/hazards). No zod here: the request schemas
+ * are in `hazards-api.ts`, so the workflows and the console take these constants and types alone.
  */
 
 /** 隐患来源 (processes.md P-02 "Discovery channels"). */
@@ -149,18 +147,32 @@ export type { CandidateRule };
 /** Workflow type hazards-service starts for every registered hazard (both grades). */
 export const HAZARD_WORKFLOW_TYPE = 'majorHazardRectification';
 
+// --------------------------------------------------------------------------------- workflow messages
+// Messages of the hazard workflows (workflows/hazards/src/hazard.messages.ts defines the handles with
+// these names). The names are the wire contract and appear in recorded histories: never rename them.
+
 /** Update the hazard workflow handles for 延期申请 (enterprise asks for a later rectification deadline). */
 export const REQUEST_EXTENSION_UPDATE = 'zhiben.hazard.requestExtension';
 /** Update the hazard workflow handles when an official proposes 挂牌督办 by hand. */
 export const PROPOSE_LISTING_UPDATE = 'zhiben.hazard.proposeListing';
+/** Query of the hazard workflow's state (HazardStateView). */
+export const HAZARD_STATE_QUERY = 'hazardState';
+/** Query of the listed-supervision workflow's state (ListingStateView). */
+export const LISTING_STATE_QUERY = 'listingState';
+/**
+ * Sent by `listedSupervision` to its hazard's workflow whenever the listing changes status (listed,
+ * delisted, rejected). A signal to the workflow id reaches the hazard across continue-as-new.
+ */
+export const LISTING_STATUS_SIGNAL = 'zhiben.hazard.listingStatus';
 
 export interface HazardActor {
   username: string;
   name: string;
 }
 
+/** REQUEST_EXTENSION_UPDATE argument. */
 export interface RequestExtensionPayload {
-  /** End of the requested day, Asia/Shanghai, as an ISO instant. */
+  /** End of the requested day, Asia/Shanghai, as an ISO instant; must be after the current deadline. */
   newDeadlineAt: string;
   reason: string;
   requestedBy: HazardActor;
@@ -170,11 +182,135 @@ export interface RequestExtensionPayload {
   requestId?: string;
 }
 
+export interface RequestExtensionResult {
+  accepted: true;
+  /** The `approveExtension` task opened for the officials. */
+  taskKey: string;
+}
+
+/** PROPOSE_LISTING_UPDATE argument (提请挂牌督办 before the escalation ladder gets there). */
 export interface ProposeListingPayload {
   reason: string;
-  proposedBy: HazardActor & { orgUnitCode: string | null };
+  /** hazards-service adds the proposer's unit; the workflow needs only who it is. */
+  proposedBy: HazardActor & { orgUnitCode?: string | null };
   requestId?: string;
 }
+
+export interface ProposeListingResult {
+  listingId: string;
+  workflowId: string;
+}
+
+/**
+ * Why a hazard Update was rejected: the `ApplicationFailure.type`, with a HazardUpdateRejection as
+ * `details[0]` (same shape as the task decide Update's rejections).
+ */
+export const HAZARD_UPDATE_REJECTIONS = [
+  'HazardClosed',
+  'NotRectifying',
+  'InvalidDeadline',
+  'DeadlineNotLater',
+  'ReasonRequired',
+  'RequesterRequired',
+  'ExtensionPending',
+  'ListingActive',
+  'NotMajorHazard',
+] as const;
+export type HazardUpdateRejectionType = (typeof HAZARD_UPDATE_REJECTIONS)[number];
+
+export interface HazardUpdateRejection {
+  type: HazardUpdateRejectionType;
+  field?: string;
+  messageZh: string;
+  messageEn: string;
+}
+
+/** Stage of the rectification workflow (finer than the ledger status). */
+export type RectificationStage =
+  | 'planning' // submitPlan open
+  | 'plan_review' // reviewPlan open
+  | 'rectifying' // applyAcceptance, progress reports, deadline and ladder
+  | 'acceptance_review' // reviewAcceptance open
+  | 'awaiting_delisting' // accepted; the listing must be delisted before close-out
+  | 'closeout_review' // approveCloseOut open
+  | 'general_fixing' // fixGeneral open
+  | 'general_rectifying' // reportGeneralFix open (fix by deadline)
+  | 'general_verifying' // verifyGeneral open
+  | 'closed';
+
+export interface TimelineEntry {
+  at: string;
+  type: string;
+  summaryZh: string;
+  summaryEn: string;
+}
+
+export interface OpenTaskView {
+  taskKey: string;
+  step: string;
+  decisions: string[];
+}
+
+export interface ListingRef {
+  listingId: string;
+  workflowId: string;
+  status: ListingWorkflowStatus;
+}
+
+/** HAZARD_STATE_QUERY result. */
+export interface HazardStateView {
+  hazardId: string;
+  caseRef: string;
+  grade: HazardGrade;
+  stage: RectificationStage;
+  status: HazardStatus;
+  /** Current rectification deadline (calendar instant, ISO), once a plan or fix deadline is set. */
+  deadlineAt: string | null;
+  overdue: boolean;
+  escalation: {
+    /** Rungs climbed so far, in order. */
+    climbed: EscalationRung[];
+    /** The last rung climbed (函告/通报/约谈/曝光/挂牌督办), or null. */
+    rung: EscalationRung | null;
+    /** The next rung and when it falls due, while overdue. */
+    next: { rung: EscalationRung; at: string } | null;
+  };
+  openTasks: OpenTaskView[];
+  pendingExtension: (RequestExtensionPayload & { taskKey: string }) | null;
+  listing: ListingRef | null;
+  /** The latest timeline entries, oldest first (the ledger keeps the full timeline). */
+  history: TimelineEntry[];
+}
+
+/** What `listedSupervision` returns to its parent (and signals at the end). */
+export interface ListingOutcome {
+  listingId: string;
+  hazardId: string;
+  outcome: 'delisted' | 'rejected';
+  at: string;
+}
+
+/** LISTING_STATUS_SIGNAL argument. */
+export interface ListingStatusChange {
+  listingId: string;
+  hazardId: string;
+  status: ListingWorkflowStatus;
+  at: string;
+  noticeDeadlineAt?: string | null;
+}
+
+/** LISTING_STATE_QUERY result. */
+export interface ListingStateView {
+  listingId: string;
+  hazardId: string;
+  status: ListingWorkflowStatus;
+  noticeDeadlineAt: string | null;
+  authority: { code: string; name: string } | null;
+  openTasks: OpenTaskView[];
+  history: TimelineEntry[];
+}
+
+// ---------------------------------------------------------------------------------- enterprise steps
 
 /**
  * Step names (OPEN_TASKS_QUERY `step`) of the enterprise's own tasks; hazards-service completes them with
@@ -219,6 +355,19 @@ export const LISTING_STATUSES = [
   'withdrawn',
 ] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
+
+/** The statuses the listed-supervision workflow moves a listing through (`setListingStatus`). */
+export const LISTING_WORKFLOW_STATUSES = [
+  'proposed', // 提请挂牌
+  'rejected', // 不予挂牌
+  'listed', // 已挂牌，督办通知书已下达
+  'overdue', // 督办期限已过
+  'rectification_claimed', // 企业申请摘牌
+  'verification', // 现场核查中
+  'delisting_review', // 摘牌销号审批中
+  'delisted', // 已摘牌销号
+] as const satisfies readonly ListingStatus[];
+export type ListingWorkflowStatus = (typeof LISTING_WORKFLOW_STATUSES)[number];
 
 export const HAZARD_STATUS_LABELS: Readonly<Record<HazardStatus, { zh: string; en: string }>> = {
   registered: { zh: '已登记', en: 'Registered' },
@@ -337,242 +486,6 @@ export interface ListingDelistingEvidenceEventData {
   attachments?: string[];
   comment?: string;
 }
-
-// ---------------------------------------------------------------------------------------------- API
-
-const msg = (zh: string, en: string) => ({ message: `${zh} / ${en}` });
-const text = (max: number) =>
-  z
-    .string(msg('须为文本', 'Must be a string'))
-    .trim()
-    .min(1, msg('不能为空', 'Must not be empty'))
-    .max(max, msg(`不能超过 ${max} 个字符`, `At most ${max} characters`));
-const uuid = z.uuid(msg('必须是合法的 UUID', 'Must be a UUID'));
-const phone = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\-() ]{5,30}$/, msg('电话号码格式无效', 'Invalid phone number'));
-
-export const hazardPersonSchema = z.strictObject({ name: text(50), phone: phone.optional() });
-export type HazardPerson = z.infer<typeof hazardPersonSchema>;
-
-export const hazardSourceSchema = z.enum(
-  HAZARD_SOURCES,
-  msg(
-    `隐患来源无效，可选：${HAZARD_SOURCES.join('、')}`,
-    `Invalid source; one of ${HAZARD_SOURCES.join(', ')}`,
-  ),
-);
-export const hazardGradeSchema = z.enum(
-  HAZARD_GRADES,
-  msg('隐患等级须为 general（一般）或 major（重大）', 'Grade must be general or major'),
-);
-export const hazardStatusSchema = z.enum(
-  HAZARD_STATUSES,
-  msg(
-    `状态无效，可选：${HAZARD_STATUSES.join('、')}`,
-    `Invalid status; one of ${HAZARD_STATUSES.join(', ')}`,
-  ),
-);
-export const listingStatusSchema = z.enum(
-  LISTING_STATUSES,
-  msg(
-    `状态无效，可选：${LISTING_STATUSES.join('、')}`,
-    `Invalid status; one of ${LISTING_STATUSES.join(', ')}`,
-  ),
-);
-
-const attachments = z.array(uuid).max(20, msg('附件最多 20 个', 'At most 20 attachments')).default([]);
-
-/** POST /hazards — register a hazard in the ledger (台账) and start its rectification workflow. */
-export const registerHazardSchema = z
-  .strictObject({
-    /** Required for officials; an enterprise registers for itself (may be omitted). */
-    enterpriseCreditCode: usccSchema.optional(),
-    /** Enterprises register 企业自查 (SelfInspection) only; officials any source. */
-    source: hazardSourceSchema.optional(),
-    grade: hazardGradeSchema,
-    title: text(100),
-    /** 隐患类别 (004:171) */
-    category: text(50).optional(),
-    /** 隐患详述 */
-    description: text(4000),
-    location: text(300),
-    /** The 判定标准 clause the hazard was judged under (required for 重大 hazards). */
-    standard: z.strictObject({ catalogueId: text(100), clauseId: text(50) }).optional(),
-    foundOn: civilDateSchema,
-    /** 发现人; defaults to the caller. */
-    foundBy: text(50).optional(),
-    /** 主要负责人; defaults to the enterprise's principal in the directory. */
-    principal: hazardPersonSchema.optional(),
-    /** 实际控制人 */
-    actualController: hazardPersonSchema.optional(),
-    /** 整改责任人 */
-    rectificationOwner: hazardPersonSchema.optional(),
-    /** 临时性保护措施 (004:169) */
-    interimMeasures: text(2000).optional(),
-    /** Test/demo facility: milliseconds per day for the workflow's timers. Accepted from sys-admin only. */
-    clockMsPerDay: z
-      .number(msg('须为数字', 'Must be a number'))
-      .int(msg('须为整数', 'Must be an integer'))
-      .min(100, msg('不能小于 100', 'Must be at least 100'))
-      .max(86_400_000, msg('不能大于 86400000', 'Must be at most 86400000'))
-      .optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.grade === 'major' && !v.standard) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['standard'],
-        ...msg(
-          '重大事故隐患须注明判定标准及条款',
-          'A major hazard must cite the standard clause it was judged under',
-        ),
-      });
-    }
-  });
-export type RegisterHazard = z.infer<typeof registerHazardSchema>;
-
-/**
- * POST /hazards/:id/plan — 重大事故隐患治理方案: the six elements of 16号令 第十五条 (regulations.md B1),
- * which also carry the 五落实 (measures, responsibility, funds, deadline, contingency plan; 000:39), plus
- * the named acceptor (五定 定整改验收人, 004:408).
- */
-export const submitPlanSchema = z.strictObject({
-  /** 目标任务 */
-  targets: text(2000),
-  /** 方法措施 */
-  measures: text(4000),
-  /** 经费物资 */
-  fundsAndMaterials: text(2000),
-  fundsAmountYuan: z
-    .number(msg('须为数字', 'Must be a number'))
-    .nonnegative(msg('不能为负数', 'Must not be negative'))
-    .max(1e12, msg('金额过大', 'Amount too large'))
-    .optional(),
-  /** 机构人员 */
-  organisationAndPeople: text(2000),
-  /** 整改责任人 (定整改责任人) */
-  responsiblePerson: hazardPersonSchema,
-  /** 时间要求: the completion date that becomes the rectification deadline once approved. */
-  deadline: civilDateSchema,
-  /** 时间要求: milestones in words. */
-  timeRequirements: text(2000).optional(),
-  /** 安全措施 (incl. interim protective measures while rectifying) */
-  safetyMeasures: text(4000),
-  /** 应急预案 */
-  emergencyPlan: text(4000),
-  /** 验收人 */
-  acceptor: z.strictObject({ name: text(50), title: text(50).optional(), phone: phone.optional() }),
-  /** 整改验收标准 (004:169) */
-  acceptanceCriteria: text(2000).optional(),
-  /** 定整改完成人 (004:408) */
-  executor: hazardPersonSchema.optional(),
-  attachments,
-});
-export type SubmitPlan = z.infer<typeof submitPlanSchema>;
-
-/** POST /hazards/:id/progress — periodic progress report while rectifying. */
-export const progressReportSchema = z.strictObject({
-  summary: text(4000),
-  percentComplete: z
-    .number(msg('须为数字', 'Must be a number'))
-    .int(msg('须为整数', 'Must be an integer'))
-    .min(0, msg('不能小于 0', 'Must be at least 0'))
-    .max(100, msg('不能大于 100', 'Must be at most 100')),
-  /** Are the interim controls (临时性保护措施) in place and effective? */
-  interimControlsEffective: z.boolean(msg('须为 true 或 false', 'Must be true or false')),
-  attachments,
-});
-export type ProgressReport = z.infer<typeof progressReportSchema>;
-
-/** POST /hazards/:id/acceptance-application — rectification done (双报告 #2), asking for 验收. */
-export const acceptanceApplicationSchema = z.strictObject({
-  /** 整改完成情况 */
-  summary: text(4000),
-  completedOn: civilDateSchema,
-  /** Self-check / evaluation conclusion (expert or 安全评价机构 report, 16号令 第十八条). */
-  selfCheck: text(4000).optional(),
-  attachments,
-});
-export type AcceptanceApplication = z.infer<typeof acceptanceApplicationSchema>;
-
-/** POST /hazards/:id/extension-request — 延期申请. */
-export const extensionRequestSchema = z.strictObject({
-  newDeadline: civilDateSchema,
-  reason: text(2000),
-});
-export type ExtensionRequest = z.infer<typeof extensionRequestSchema>;
-
-/** POST /hazards/:id/listing-proposal — an official proposes 挂牌督办. */
-export const listingProposalSchema = z.strictObject({ reason: text(2000) });
-export type ListingProposal = z.infer<typeof listingProposalSchema>;
-
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  perPage: z.coerce.number().int().min(1).max(500).default(25),
-  order: z
-    .enum(['ASC', 'DESC', 'asc', 'desc'], msg('排序方向须为 ASC 或 DESC', 'Order must be ASC or DESC'))
-    .default('DESC')
-    .transform((v) => v.toUpperCase() as 'ASC' | 'DESC'),
-  q: z.string().trim().max(100).optional(),
-};
-const boolQuery = z
-  .enum(['true', 'false'], msg('须为 true 或 false', 'Must be true or false'))
-  .transform((v) => v === 'true')
-  .optional();
-
-export const listHazardsQuerySchema = z.strictObject({
-  ...pageQuery,
-  sort: z
-    .enum(['createdAt', 'updatedAt', 'foundOn', 'caseRef', 'deadline', 'status', 'grade', 'enterpriseName'])
-    .default('createdAt'),
-  grade: hazardGradeSchema.optional(),
-  status: hazardStatusSchema.optional(),
-  sector: sectorCodeSchema.optional(),
-  townCode: z.string().trim().max(120).optional(),
-  source: hazardSourceSchema.optional(),
-  enterpriseCreditCode: z.string().trim().max(18).optional(),
-  overdue: boolQuery,
-});
-export type ListHazardsQuery = z.infer<typeof listHazardsQuerySchema>;
-
-export const listListingsQuerySchema = z.strictObject({
-  ...pageQuery,
-  sort: z.enum(['createdAt', 'noticeDeadlineAt', 'status', 'caseRef']).default('createdAt'),
-  status: listingStatusSchema.optional(),
-  overdue: boolQuery,
-});
-export type ListListingsQuery = z.infer<typeof listListingsQuerySchema>;
-
-const durationSpecSchema = z.strictObject({
-  amount: z.number().int().min(0).max(3650),
-  unit: z.enum(['workingDays', 'naturalDays', 'hours']),
-});
-
-/** POST /rules — a new version of a jurisdiction's hazard rules (running workflows keep theirs). */
-export const hazardRulesInputSchema = z.strictObject({
-  orgUnitCode: z.string().trim().min(1).max(120),
-  note: text(500).optional(),
-  rules: z.strictObject({
-    planSubmission: durationSpecSchema,
-    planReview: durationSpecSchema,
-    acceptanceReview: durationSpecSchema,
-    closeOutReview: durationSpecSchema,
-    progressReportEvery: durationSpecSchema,
-    generalFixDefault: durationSpecSchema,
-    escalationLadder: z
-      .array(
-        z.strictObject({
-          rung: z.enum(['letter', 'circular', 'summons', 'exposure', 'listing']),
-          after: durationSpecSchema,
-        }),
-      )
-      .max(10),
-    delistingReview: durationSpecSchema,
-  }),
-});
-export type HazardRulesInput = z.infer<typeof hazardRulesInputSchema>;
 
 // ---------------------------------------------------------------------------------------------- DTOs
 

@@ -7,3 +7,6 @@ export * from './sectors';
 export * from './uscc';
 export * from './tasks';
 export * from './hazards';
+export * from './hazards-api';
+export * from './campaigns';
+export * from './campaigns-workflow';

@@ -4,6 +4,7 @@ export const TASK_QUEUES = {
   directory: 'zhiben-directory',
   tasks: 'zhiben-tasks',
   hazards: 'zhiben-hazards',
+  campaigns: 'zhiben-campaigns',
 } as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

@@ -1,5 +1,5 @@
 import type { AuthorityPort } from '@zhiben/contracts';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { EnterpriseEntity } from './enterprises/enterprise.entity';
 import { ancestorIds } from './jurisdiction/jurisdiction.service';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
@@ -50,17 +50,27 @@ export async function findAuthority(
     return pick(office ?? district);
   }
   if (sector && district) {
-    const lead = await units
-      .createQueryBuilder('ou')
-      .where(`ou.kind = 'department'`)
-      .andWhere('ou.path LIKE :prefix', { prefix: `${district.path}%` })
-      .andWhere(':sector = ANY(ou.sectors)', { sector })
-      .orderBy('ou.code', 'ASC')
-      .getOne();
+    const lead = await leadDepartmentOf(ds, district.path, sector);
     if (lead) return pick(lead);
   }
   const territorial = [...chain].reverse().find((u) => TERRITORIAL_UNITS.has(u.kind));
   return pick(territorial ?? unit);
+}
+
+/** 行业监管部门: the department under the district (by materialised path) that leads the sector. */
+export async function leadDepartmentOf(
+  ds: DataSource | EntityManager,
+  districtPath: string,
+  sector: string,
+): Promise<OrgUnitEntity | null> {
+  return ds
+    .getRepository(OrgUnitEntity)
+    .createQueryBuilder('ou')
+    .where(`ou.kind = 'department'`)
+    .andWhere('ou.path LIKE :prefix', { prefix: `${districtPath}%` })
+    .andWhere(':sector = ANY(ou.sectors)', { sector })
+    .orderBy('ou.code', 'ASC')
+    .getOne();
 }
 
 /** Activities the directory hosts on its task queue (all I/O; workflows see only these types). */

@@ -57,6 +57,8 @@ export async function createServiceApp(opts: ServiceOptions): Promise<NestExpres
   app.useGlobalFilters(new ProblemFilter());
   app.setGlobalPrefix(`api/${opts.context}`, { exclude: ['health', 'ready'] });
   app.disable('x-powered-by');
+  // API answers are per-user and change with every workflow step: no ETag hashing of every body.
+  app.set('etag', false);
   app.enableShutdownHooks();
   const document = openApiDocument(app, opts);
   SwaggerModule.setup(`api/${opts.context}/docs`, app, document, {

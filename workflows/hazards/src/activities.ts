@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import { TASK_QUEUES, type AuthorityPort, type HazardsPort } from '@zhiben/contracts';
+import { TASK_QUEUES, type AuthorityPort, type HazardsPort } from '@zhiben/contracts/workflow';
 
 /**
  * `describeOrgUnit` on directory-service (the same activity workflows/platform declares). Only used

@@ -4,11 +4,13 @@ import type {
   DurationSpec,
   SlaPolicy,
   TaskDecisionPayload,
-} from '@zhiben/contracts';
-import { enterpriseScope } from '@zhiben/contracts';
+} from '@zhiben/contracts/workflow';
+import { enterpriseScope } from '@zhiben/contracts/workflow';
 import { ApplicationFailure, CancellationScope, isCancellation } from '@temporalio/workflow';
 import {
+  bookkeepingInBackground,
   humanTask,
+  inOrder,
   type HumanTaskDecided,
   type HumanTaskDue,
   type HumanTaskResult,
@@ -163,6 +165,11 @@ export class CaseContext {
       actor: actor ? { username: actor.username, name: actor.name } : null,
       ...(data ? { data } : {}),
     };
+    if (bookkeepingInBackground()) {
+      // Ordered with the ledger status (same chain); the next step does not wait for it.
+      void inOrder(() => hazards.recordHazardEvent(event));
+      return;
+    }
     await CancellationScope.nonCancellable(() => hazards.recordHazardEvent(event));
   }
 

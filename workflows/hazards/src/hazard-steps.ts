@@ -1,4 +1,4 @@
-import type { DecisionOption, EscalationRung, TaskPriority } from '@zhiben/contracts';
+import type { DecisionOption, EscalationRung, TaskPriority } from '@zhiben/contracts/workflow';
 
 /**
  * The human steps of the hazard workflows: step name (also the task key prefix, `<step>#<visit>`),

@@ -22,7 +22,7 @@ import {
   type MajorHazardWorkflowInput,
   type TaskDecisionPayload,
   type TaskDecisionResult,
-} from '@zhiben/contracts';
+} from '@zhiben/contracts/workflow';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -8,8 +8,8 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { hazardWorkflowId, type ListedSupervisionInput } from '@zhiben/contracts';
-import { deadlineAfter, installHumanTasks } from '@zhiben/workflows-shared';
+import { hazardWorkflowId, type ListedSupervisionInput } from '@zhiben/contracts/workflow';
+import { deadlineAfter, installHumanTasks, settleBookkeeping } from '@zhiben/workflows-shared';
 import { hazards } from './activities';
 import { CaseContext, decided } from './case-context';
 import {
@@ -276,6 +276,7 @@ export async function listedSupervision(
         break;
       case 'done':
         await condition(allHandlersFinished);
+        await settleBookkeeping();
         return {
           listingId: input.listingId,
           hazardId: input.hazardId,
@@ -286,6 +287,7 @@ export async function listedSupervision(
     // A safe point: between stages no human task is open in this run.
     if (!isDone(state) && workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
+      await settleBookkeeping();
       await continueAsNew<typeof listedSupervision>(input, { state });
     }
   }

@@ -1,4 +1,4 @@
-import type { DurationSpec } from '@zhiben/contracts';
+import type { DurationSpec } from '@zhiben/contracts/workflow';
 import type { CaseMemory } from './case-context';
 import type { ListingStatus } from './hazard.messages';
 import type { Mark } from './schedule';

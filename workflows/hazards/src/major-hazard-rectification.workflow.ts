@@ -9,8 +9,14 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { listingWorkflowId, type MajorHazardWorkflowInput } from '@zhiben/contracts';
-import { deadlineAfter, installHumanTasks } from '@zhiben/workflows-shared';
+import { listingWorkflowId, type MajorHazardWorkflowInput } from '@zhiben/contracts/workflow';
+import {
+  bookkeepingInBackground,
+  deadlineAfter,
+  inOrder,
+  installHumanTasks,
+  settleBookkeeping,
+} from '@zhiben/workflows-shared';
 import { hazards } from './activities';
 import { CaseContext, decided } from './case-context';
 import { RUNG_STEPS } from './hazard-steps';
@@ -121,6 +127,17 @@ export async function majorHazardRectification(
   };
   /** Serialised and never cancelled, so the ledger sees the statuses in order. */
   const publish = (): Promise<void> => {
+    if (bookkeepingInBackground()) {
+      // The status as of now, on the same ordered chain as the timeline; nobody waits for it.
+      const status = statusOf(state);
+      const deadlineAt = state.deadline ? new Date(state.deadline.atMs).toISOString() : null;
+      const key = `${status}|${deadlineAt ?? ''}`;
+      if (key === state.lastPublished) return Promise.resolve();
+      state.lastPublished = key;
+      const eventKey = ctx.eventKey(`status.${status}`);
+      void inOrder(() => hazards.setHazardStatus({ hazardId: input.hazardId, status, eventKey, deadlineAt }));
+      return Promise.resolve();
+    }
     const run = publishing.then(() => CancellationScope.nonCancellable(publishNow));
     publishing = run.catch(() => undefined);
     return run;
@@ -704,6 +721,7 @@ export async function majorHazardRectification(
       case 'closed':
         await publishing;
         await condition(allHandlersFinished);
+        await settleBookkeeping();
         return { hazardId: input.hazardId, status: 'closed', closedAt: new Date().toISOString() };
     }
     // A safe point: between stages no human task is open in this run (not worth it once closed).
@@ -711,6 +729,7 @@ export async function majorHazardRectification(
       if (rt.listingStarting) await rt.listingStarting;
       await publishing;
       await condition(allHandlersFinished);
+      await settleBookkeeping();
       await continueAsNew<typeof majorHazardRectification>(input, { state });
     }
   }

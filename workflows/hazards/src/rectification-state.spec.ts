@@ -1,4 +1,4 @@
-import { HAZARD_STATUSES } from '@zhiben/contracts';
+import { HAZARD_STATUSES } from '@zhiben/contracts/workflow';
 import type { ListingRef, RectificationStage } from './hazard.messages';
 import {
   HISTORY_LIMIT,

@@ -1,4 +1,4 @@
-import type { EscalationRung, HazardGrade, HazardStatus } from '@zhiben/contracts';
+import type { EscalationRung, HazardGrade, HazardStatus } from '@zhiben/contracts/workflow';
 import type { HazardStep } from './hazard-steps';
 import type {
   HazardUpdateRejection,

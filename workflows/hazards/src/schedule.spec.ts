@@ -1,4 +1,4 @@
-import type { HazardRules } from '@zhiben/contracts';
+import type { HazardRules } from '@zhiben/contracts/workflow';
 import {
   LADDER_START,
   afterExtension,

@@ -1,4 +1,4 @@
-import type { ClockSettings, DurationSpec, EscalationRung, HazardRules } from '@zhiben/contracts';
+import type { ClockSettings, DurationSpec, EscalationRung, HazardRules } from '@zhiben/contracts/workflow';
 import { DAY_MS, deadlineAfter, scaledDelayMs } from '@zhiben/workflows-shared';
 
 /**

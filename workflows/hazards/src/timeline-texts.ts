@@ -1,4 +1,4 @@
-import type { EscalationRung } from '@zhiben/contracts';
+import type { EscalationRung } from '@zhiben/contracts/workflow';
 import { shanghaiMinute } from '@zhiben/workflows-shared';
 import { RUNG_LABELS } from './hazard-steps';
 

@@ -1,4 +1,4 @@
-import { TASK_QUEUES } from '@zhiben/contracts';
+import { TASK_QUEUES } from '@zhiben/contracts/workflow';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { DirectoryPort } from './ports';
 

@@ -1,4 +1,4 @@
-import type { TaskDecisionPayload } from '@zhiben/contracts';
+import type { TaskDecisionPayload } from '@zhiben/contracts/workflow';
 import { validateDecision, type OpenTaskState } from './decision-validator';
 
 const task = (over: Partial<OpenTaskState> = {}): OpenTaskState => ({

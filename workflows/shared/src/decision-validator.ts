@@ -1,4 +1,4 @@
-import type { DecisionOption, TaskDecisionPayload, TaskDecisionRejection } from '@zhiben/contracts';
+import type { DecisionOption, TaskDecisionPayload, TaskDecisionRejection } from '@zhiben/contracts/workflow';
 
 /** A human task the workflow is waiting on. */
 export interface OpenTaskState {

@@ -16,7 +16,8 @@ import {
   type RemindTaskRequest,
   type TaskDecisionPayload,
   type TasksPort,
-} from '@zhiben/contracts';
+} from '@zhiben/contracts/workflow';
+import { bookkeepingInBackground, throwIfBookkeepingFailed, track } from './bookkeeping';
 import { validateDecision, type OpenTaskState } from './decision-validator';
 import {
   assertClock,
@@ -166,6 +167,7 @@ function notice(
  */
 export async function humanTask(spec: HumanTaskSpec): Promise<HumanTaskResult> {
   installHumanTasks();
+  throwIfBookkeepingFailed();
   try {
     assertClock(spec.clock);
   } catch (e) {
@@ -220,7 +222,17 @@ export async function humanTask(spec: HumanTaskSpec): Promise<HumanTaskResult> {
     tasks.closeTask({ workflowId, taskKey: spec.taskKey, ...req });
   const finish = async (): Promise<HumanTaskDecided> => {
     const decided = task.decided!;
-    await close({ outcome: 'completed', decision: decided.decision, decided });
+    if (bookkeepingInBackground()) {
+      // The tasks service already recorded the completion when the Update was accepted; this close
+      // only heals a request that crashed before committing, so the next step need not wait for it.
+      track(
+        CancellationScope.nonCancellable(() =>
+          close({ outcome: 'completed', decision: decided.decision, decided }),
+        ),
+      );
+    } else {
+      await close({ outcome: 'completed', decision: decided.decision, decided });
+    }
     return {
       kind: 'decided',
       taskId,

@@ -2,3 +2,4 @@ export * from './decision-validator';
 export * from './human-task';
 export * from './task.messages';
 export * from './timeline';
+export * from './bookkeeping';

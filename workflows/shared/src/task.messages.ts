@@ -5,7 +5,7 @@ import {
   type OpenTaskInfo,
   type TaskDecisionPayload,
   type TaskDecisionResult,
-} from '@zhiben/contracts';
+} from '@zhiben/contracts/workflow';
 
 /** Sent by the tasks service when an authorised official completes a task (validator first). */
 export const decideUpdate = defineUpdate<TaskDecisionResult, [TaskDecisionPayload]>(TASK_DECIDE_UPDATE);

@@ -1,5 +1,5 @@
 import { CalendarRangeError, dueAt, SHANGHAI_OFFSET_MS, WorkCalendar } from '@zhiben/calendar';
-import type { DurationSpec } from '@zhiben/contracts';
+import type { DurationSpec } from '@zhiben/contracts/workflow';
 
 export const DAY_MS = 86_400_000;
 
@@ -51,6 +51,22 @@ export function deadlineAfter(fromMs: number, spec: DurationSpec): number {
     if (!(e instanceof CalendarRangeError)) throw e;
     approximateCalendar ??= new WorkCalendar([], { outOfRange: 'weekendsOnly' });
     return dueAt(new Date(fromMs), spec, approximateCalendar).getTime();
+  }
+}
+
+/**
+ * Answers a calendar question (due dates of report schedules, …) on the official calendar, or on the
+ * Monday–Friday fallback outside the years with a published holiday arrangement, like `deadlineAfter`:
+ * a workflow must not get stuck on a year the calendar package does not know yet.
+ */
+export function onWorkCalendar<T>(question: (calendar: WorkCalendar) => T): T {
+  officialCalendar ??= new WorkCalendar();
+  try {
+    return question(officialCalendar);
+  } catch (e) {
+    if (!(e instanceof CalendarRangeError)) throw e;
+    approximateCalendar ??= new WorkCalendar([], { outOfRange: 'weekendsOnly' });
+    return question(approximateCalendar);
   }
 }
 

@@ -5,10 +5,11 @@ import type {
   SlaPolicy,
   TaskDecisionPayload,
   TaskPriority,
-} from '@zhiben/contracts';
+} from '@zhiben/contracts/workflow';
 import {
   humanTask,
   installHumanTasks,
+  settleBookkeeping,
   type HumanTaskDue,
   type OverduePolicy,
   type TaskClock,
@@ -70,6 +71,12 @@ const MAX_TASKS = 50;
  * step, and records every decision. `return` goes back to the previous step (or `data.toStep`).
  */
 export async function taskProbe(input: TaskProbeInput): Promise<TaskProbeResult> {
+  const result = await walkSteps(input);
+  await settleBookkeeping();
+  return result;
+}
+
+async function walkSteps(input: TaskProbeInput): Promise<TaskProbeResult> {
   installHumanTasks();
   const log: TaskProbeEntry[] = [];
   setHandler(taskProbeLogQuery, () => log);

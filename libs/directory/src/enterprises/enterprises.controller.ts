@@ -5,13 +5,17 @@ import {
   createEnterpriseSchema,
   listEnterprisesQuerySchema,
   updateEnterpriseSchema,
+  usccSchema,
   type CreateEnterprise,
   type ListEnterprisesQuery,
   type UpdateEnterprise,
 } from '@zhiben/contracts';
 import { openApiSchema, ZodPipe } from '@zhiben/platform';
+import { z } from 'zod';
 import { uuidPipe } from '../uuid.pipe';
 import { EnterprisesService } from './enterprises.service';
+
+const creditCodeParamsSchema = z.object({ creditCode: usccSchema });
 
 @ApiTags('enterprises 企业')
 @ApiBearerAuth()
@@ -27,6 +31,18 @@ export class EnterprisesController {
     @Query(new ZodPipe(listEnterprisesQuerySchema)) q: ListEnterprisesQuery,
   ) {
     return this.service.list(user, q);
+  }
+
+  @Get('by-credit-code/:creditCode/context')
+  @Authenticated()
+  @ApiOperation({
+    summary: 'The enterprise with its town, district and the department leading its sector (行业监管部门)',
+  })
+  context(
+    @CurrentUser() user: Principal,
+    @Param(new ZodPipe(creditCodeParamsSchema)) params: { creditCode: string },
+  ) {
+    return this.service.context(user, params.creditCode);
   }
 
   @Get(':id')

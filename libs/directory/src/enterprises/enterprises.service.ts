@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@zhiben/auth';
 import type {
   CreateEnterprise,
+  EnterpriseContextDto,
   EnterpriseDto,
+  OrgUnitRefDto,
   ListEnterprisesQuery,
   Page,
   UpdateEnterprise,
 } from '@zhiben/contracts';
 import { DomainException } from '@zhiben/platform';
-import { DataSource, type EntityManager } from 'typeorm';
-import { JurisdictionService } from '../jurisdiction/jurisdiction.service';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { leadDepartmentOf } from '../directory.activities';
+import { ancestorIds, JurisdictionService } from '../jurisdiction/jurisdiction.service';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { EnterpriseEntity } from './enterprise.entity';
 
@@ -41,6 +44,10 @@ export function toEnterpriseDto(e: EnterpriseEntity, townName: string | null): E
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
   };
+}
+
+function toOrgUnitRef(u: OrgUnitEntity): OrgUnitRefDto {
+  return { id: u.id, code: u.code, name: u.name, kind: u.kind as OrgUnitRefDto['kind'], path: u.path };
 }
 
 @Injectable()
@@ -86,6 +93,33 @@ export class EnterprisesService {
   async get(p: Principal, id: string): Promise<EnterpriseDto> {
     const { entity, townName } = await this.loadVisible(p, id);
     return toEnterpriseDto(entity, townName);
+  }
+
+  /**
+   * The enterprise (if the caller may see it) with its town, district and the department leading its
+   * sector; one read for callers that place a case (e.g. hazard registration) under the right units.
+   */
+  async context(p: Principal, creditCode: string): Promise<EnterpriseContextDto> {
+    const exists = await this.ds.getRepository(EnterpriseEntity).existsBy({ creditCode });
+    if (!exists) throw DomainException.notFound('Enterprise', creditCode);
+    const scope = await this.jurisdiction.scopeOf(p);
+    const qb = this.query().where('e.credit_code = :creditCode', { creditCode });
+    this.jurisdiction.restrictEnterprises(qb, scope);
+    const { entities, raw } = await qb.getRawAndEntities<{ town_name: string }>();
+    if (entities.length === 0) throw new DomainException('OUT_OF_JURISDICTION');
+    const enterprise = entities[0];
+    const units = this.ds.getRepository(OrgUnitEntity);
+    const town = await units.findOneByOrFail({ id: enterprise.townId });
+    const chain = await units.findBy({ id: In(ancestorIds(town.path)) });
+    const district =
+      chain.filter((u) => u.kind === 'district').sort((a, b) => b.path.length - a.path.length)[0] ?? null;
+    const lead = district ? await leadDepartmentOf(this.ds, district.path, enterprise.sector) : null;
+    return {
+      enterprise: toEnterpriseDto(enterprise, raw[0]?.town_name ?? null),
+      town: toOrgUnitRef(town),
+      district: district ? toOrgUnitRef(district) : null,
+      leadDepartment: lead ? toOrgUnitRef(lead) : null,
+    };
   }
 
   private async loadVisible(p: Principal, id: string) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EnterpriseDto, OrgUnitDto, Page } from '@zhiben/contracts';
+import type { EnterpriseContextDto, EnterpriseDto, OrgUnitDto, Page } from '@zhiben/contracts';
 import { CORRELATION_HEADER, currentCorrelationId, DomainException } from '@zhiben/platform';
 import { HAZARDS_OPTIONS, type HazardsOptions } from '../hazards.options';
 
@@ -13,9 +13,13 @@ export interface MeDto {
  * The directory owns org units and enterprises; the hazards service reads them through the directory's
  * REST API with the caller's own bearer token, so the directory's jurisdiction rules apply to every read.
  */
+const CONTEXT_TTL_MS = 15_000;
+const CONTEXT_MAX_ENTRIES = 2_000;
+
 @Injectable()
 export class DirectoryClient {
   private readonly logger = new Logger('DirectoryClient');
+  private readonly contexts = new Map<string, { value: EnterpriseContextDto; until: number }>();
 
   constructor(@Inject(HAZARDS_OPTIONS) private readonly options: HazardsOptions) {}
 
@@ -75,9 +79,24 @@ export class DirectoryClient {
     return page?.data.find((e) => e.creditCode === creditCode) ?? null;
   }
 
-  /** Departments the caller may see (empty for callers whose jurisdiction does not include them). */
-  async departments(token: string): Promise<OrgUnitDto[]> {
-    const page = (await this.get<Page<OrgUnitDto>>(token, '/org-units?kind=department&perPage=500')).body;
-    return page?.data ?? [];
+  /**
+   * The enterprise with its town, district and lead department, or null when it does not exist or lies
+   * outside the caller's jurisdiction. Cached per token for {@link CONTEXT_TTL_MS}: registrations in a
+   * burst (an inspection entering many hazards of one enterprise) read the directory once.
+   */
+  async enterpriseContext(token: string, creditCode: string): Promise<EnterpriseContextDto | null> {
+    const key = `${creditCode}|${token}`;
+    const now = Date.now();
+    const hit = this.contexts.get(key);
+    if (hit && hit.until > now) return hit.value;
+    const value = (
+      await this.get<EnterpriseContextDto>(
+        token,
+        `/enterprises/by-credit-code/${encodeURIComponent(creditCode)}/context`,
+      )
+    ).body;
+    if (this.contexts.size >= CONTEXT_MAX_ENTRIES) this.contexts.clear();
+    if (value) this.contexts.set(key, { value, until: now + CONTEXT_TTL_MS });
+    return value;
   }
 }

@@ -16,12 +16,17 @@ import { findClause } from '../standards/standards.registry';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/**
+ * Overdue as the workflow says it (status `overdue`, on its own clock, which tests scale), or an open
+ * hazard whose deadline has passed on the calendar (e.g. while 挂牌督办 or under review).
+ */
 export function isOverdue(
   h: Pick<HazardEntity, 'rectificationDeadline' | 'status'>,
   now = new Date(),
 ): boolean {
   return (
-    h.status !== 'closed' && !!h.rectificationDeadline && h.rectificationDeadline.getTime() < now.getTime()
+    h.status === 'overdue' ||
+    (h.status !== 'closed' && !!h.rectificationDeadline && h.rectificationDeadline.getTime() < now.getTime())
   );
 }
 

@@ -46,6 +46,9 @@ const SORT: Record<ListHazardsQuery['sort'], string> = {
   enterpriseName: 'h.enterprise_name',
 };
 
+/** The `overdue` filter, as `isOverdue` decides the flag: the workflow's status, else the calendar deadline. */
+const OVERDUE = `(h.status = 'overdue' OR (h.status <> 'closed' AND h.rectification_deadline < now()))`;
+
 export const likeContains = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`;
 
 @Injectable()
@@ -79,11 +82,8 @@ export class HazardsQueryService {
     if (q.townCode) qb.andWhere('h.town_code = :townCode', { townCode: q.townCode });
     if (q.source) qb.andWhere('h.source = :source', { source: q.source });
     if (q.enterpriseCreditCode) qb.andWhere('h.enterprise_credit_code = :cc', { cc: q.enterpriseCreditCode });
-    if (q.overdue === true) qb.andWhere(`h.rectification_deadline < now() AND h.status <> 'closed'`);
-    if (q.overdue === false)
-      qb.andWhere(
-        `(h.rectification_deadline IS NULL OR h.rectification_deadline >= now() OR h.status = 'closed')`,
-      );
+    if (q.overdue === true) qb.andWhere(OVERDUE);
+    if (q.overdue === false) qb.andWhere(`NOT COALESCE(${OVERDUE}, false)`);
     if (q.q)
       qb.andWhere(
         '(h.case_ref ILIKE :q OR h.title ILIKE :q OR h.enterprise_name ILIKE :q OR h.description ILIKE :q OR h.location ILIKE :q)',

@@ -9,7 +9,6 @@ import {
   type EnterpriseDto,
   type HazardSource,
   type MajorHazardWorkflowInput,
-  type OrgUnitDto,
   type RegisterHazard,
 } from '@zhiben/contracts';
 import { DomainException } from '@zhiben/platform';
@@ -108,8 +107,8 @@ export class RegistrationService {
       );
     }
 
-    const enterprise = await this.directory.enterpriseByCreditCode(token, creditCode);
-    if (!enterprise) {
+    const context = await this.directory.enterpriseContext(token, creditCode);
+    if (!context) {
       throw DomainException.field(
         'enterpriseCreditCode',
         '企业不存在或不在您的管辖范围内',
@@ -117,9 +116,8 @@ export class RegistrationService {
         'OUT_OF_JURISDICTION',
       );
     }
+    const { enterprise, town, district, leadDepartment: department } = context;
     this.checkStandard(body, enterprise);
-    const town = await this.directory.orgUnit(token, enterprise.townId);
-    if (!town) throw new DomainException('OUT_OF_JURISDICTION', { detail: 'Enterprise town not readable' });
     const scope = await this.scopes.scopeOf(p, token);
     if (
       !canRead(scope, {
@@ -135,8 +133,6 @@ export class RegistrationService {
         'OUT_OF_JURISDICTION',
       );
     }
-    const district = await this.districtOf(token, town);
-    const department = await this.leadDepartment(token, enterprise.sector, district?.path ?? null);
     const effective = await this.rules.effectiveFor([town.code, district?.code]);
     const msPerDay = body.clockMsPerDay ?? this.options.msPerDay;
 
@@ -340,28 +336,5 @@ export class RegistrationService {
         `"${catalogue.titleEn}" does not apply to the enterprise’s sector (${enterprise.sector})`,
       );
     }
-  }
-
-  /** The district containing the town: the root of its path, as the caller may read it. */
-  private async districtOf(token: string, town: OrgUnitDto): Promise<OrgUnitDto | null> {
-    const rootId = town.path.split('/').filter(Boolean)[0];
-    if (!rootId || rootId === town.id) return town.kind === 'district' ? town : null;
-    const root = await this.directory.orgUnit(token, rootId);
-    return root?.kind === 'district' ? root : null;
-  }
-
-  /**
-   * 行业监管部门: the department of the district that leads the sector. Callers whose jurisdiction does not
-   * include departments (towns, enterprises) cannot read it; the workflow then resolves it through the
-   * directory's `findAuthority` activity and records it (event `supervision.assigned`).
-   */
-  private async leadDepartment(
-    token: string,
-    sector: string,
-    districtPath: string | null,
-  ): Promise<OrgUnitDto | null> {
-    if (!districtPath) return null;
-    const departments = await this.directory.departments(token);
-    return departments.find((d) => d.path.startsWith(districtPath) && d.sectors.includes(sector)) ?? null;
   }
 }

@@ -11,6 +11,7 @@ import {
   type ExtensionRequest,
   type FieldError,
   type HazardEnterpriseStep,
+  type HazardStatus,
   type HazardSubmissionData,
   type ListingProposal,
   type ProgressReport,
@@ -21,7 +22,14 @@ import {
 } from '@zhiben/contracts';
 import { DomainException } from '@zhiben/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, type EntityManager, type ObjectLiteral, type EntityTarget } from 'typeorm';
+import {
+  DataSource,
+  In,
+  type DeepPartial,
+  type EntityManager,
+  type EntityTarget,
+  type ObjectLiteral,
+} from 'typeorm';
 import {
   AcceptanceApplicationEntity,
   DualReportEntity,
@@ -31,7 +39,7 @@ import {
   ProgressReportEntity,
   RectificationPlanEntity,
 } from '../entities';
-import { WorkflowCallError, HazardWorkflowGateway, type OpenTask } from '../workflow/hazard-workflow.gateway';
+import { WorkflowCallError, HazardWorkflowGateway } from '../workflow/hazard-workflow.gateway';
 import { toAcceptanceDto, toExtensionDto, toPlanDto, toProgressDto } from './hazard.mappers';
 import { HazardsQueryService } from './hazards-query.service';
 import { appendEvent } from './ledger-events';
@@ -86,6 +94,32 @@ const STEP_LABEL: Record<HazardEnterpriseStep, { zh: string; en: string }> = {
 
 type Submission = { id: string; status: string; rejectionReason: string | null };
 
+/** A stored enterprise submission: numbered per hazard, replayable by its Idempotency-Key. */
+type StoredSubmission = ObjectLiteral & Submission & { hazardId: string; requestId: string | null };
+
+/** How one kind of enterprise submission is checked, stored, and handed to its workflow step. */
+interface StepSubmission<T extends StoredSubmission> {
+  entity: new () => T;
+  /** The table and the column that number a hazard's submissions of this kind (1, 2, …). */
+  numbering: { table: string; column: string };
+  step: HazardEnterpriseStep;
+  /** The Temporal update id is `<prefix>:<submission id>`, so a retried call is a no-op. */
+  updateIdPrefix: string;
+  attachments: string[];
+  /** Checks beyond the request schema, made before anything is stored. */
+  check?: () => void;
+  /** The kind's own columns, given the submission's number. */
+  columns: (next: number) => DeepPartial<NoInfer<T>>;
+  /** `data` of the decide Update. */
+  data: (row: NoInfer<T>) => HazardSubmissionData;
+  /** Hazard statuses in which a submission the workflow has not asked for is kept as accepted. */
+  unsolicitedWhile?: readonly HazardStatus[];
+  /** Status once the workflow takes the submission; null leaves it `submitted`. */
+  acceptedStatus: 'accepted' | null;
+  /** After the workflow took the submission. */
+  afterAccepted?: (hazard: HazardEntity) => Promise<void>;
+}
+
 /**
  * The enterprise's submissions that move the workflow on (plan, progress, acceptance, extension) and the
  * officials' listing proposals. Each is validated and stored first, then handed to the workflow as an
@@ -101,27 +135,23 @@ export class SubmissionsService {
   ) {}
 
   async submitPlan(p: Principal, token: string, id: string, body: SubmitPlan, key: string | null) {
-    const hazard = await this.loadOwn(p, token, id);
-    const replay = await this.replay(RectificationPlanEntity, hazard.id, key);
-    if (replay) return toPlanDto(replay);
-    this.assertNotClosed(hazard);
-    if (body.deadline < toCivilDate(new Date())) {
-      throw DomainException.field(
-        'deadline',
-        '整改完成时间不能早于今天',
-        'The completion date cannot be in the past',
-      );
-    }
-    await this.checkAttachments(hazard.id, body.attachments);
-    const plan = await this.insertNumbered(hazard.id, async (m) => {
-      const [{ next }] = (await m.query(
-        `SELECT COALESCE(MAX(plan_version), 0)::int + 1 AS next FROM "hazards"."rectification_plans" WHERE hazard_id = $1`,
-        [hazard.id],
-      )) as { next: number }[];
-      return m.getRepository(RectificationPlanEntity).save({
-        hazardId: hazard.id,
-        planVersion: next,
-        status: 'submitted',
+    const plan = await this.submitForStep(p, token, id, key, {
+      entity: RectificationPlanEntity,
+      numbering: { table: 'rectification_plans', column: 'plan_version' },
+      step: HAZARD_ENTERPRISE_STEPS.plan,
+      updateIdPrefix: 'plan',
+      attachments: body.attachments,
+      check: () => {
+        if (body.deadline < toCivilDate(new Date())) {
+          throw DomainException.field(
+            'deadline',
+            '整改完成时间不能早于今天',
+            'The completion date cannot be in the past',
+          );
+        }
+      },
+      columns: (planVersion) => ({
+        planVersion,
         targets: body.targets,
         measures: body.measures,
         fundsAndMaterials: body.fundsAndMaterials,
@@ -135,72 +165,32 @@ export class SubmissionsService {
         acceptor: body.acceptor,
         acceptanceCriteria: body.acceptanceCriteria ?? null,
         executor: body.executor ?? null,
-        attachments: body.attachments,
-        requestId: key,
-        submittedBy: p.username,
-        submittedByName: p.name,
-        submittedAt: new Date(),
-      });
+      }),
+      data: (plan) => ({ planVersion: plan.planVersion, planId: plan.id, deadline: plan.deadline }),
+      // A plan stays `submitted` once the workflow takes it: it is under review.
+      acceptedStatus: null,
     });
-    await this.completeStep(
-      p,
-      hazard,
-      HAZARD_ENTERPRISE_STEPS.plan,
-      `plan:${plan.id}`,
-      body.attachments,
-      {
-        planVersion: plan.planVersion,
-        planId: plan.id,
-        deadline: plan.deadline,
-      },
-      RectificationPlanEntity,
-      plan,
-      { required: true, acceptedStatus: null },
-    );
     return toPlanDto(plan);
   }
 
   async submitProgress(p: Principal, token: string, id: string, body: ProgressReport, key: string | null) {
-    const hazard = await this.loadOwn(p, token, id);
-    const replay = await this.replay(ProgressReportEntity, hazard.id, key);
-    if (replay) return toProgressDto(replay);
-    this.assertNotClosed(hazard);
-    await this.checkAttachments(hazard.id, body.attachments);
-    const report = await this.insertNumbered(hazard.id, async (m) => {
-      const [{ next }] = (await m.query(
-        `SELECT COALESCE(MAX(seq), 0)::int + 1 AS next FROM "hazards"."progress_reports" WHERE hazard_id = $1`,
-        [hazard.id],
-      )) as { next: number }[];
-      return m.getRepository(ProgressReportEntity).save({
-        hazardId: hazard.id,
-        seq: next,
+    const report = await this.submitForStep(p, token, id, key, {
+      entity: ProgressReportEntity,
+      numbering: { table: 'progress_reports', column: 'seq' },
+      step: HAZARD_ENTERPRISE_STEPS.progress,
+      updateIdPrefix: 'progress',
+      attachments: body.attachments,
+      columns: (seq) => ({
+        seq,
         summary: body.summary,
         percentComplete: body.percentComplete,
         interimControlsEffective: body.interimControlsEffective,
-        attachments: body.attachments,
-        status: 'submitted',
-        requestId: key,
-        submittedBy: p.username,
-        submittedByName: p.name,
-        submittedAt: new Date(),
-      });
+      }),
+      data: (report) => ({ progressReportId: report.id, percentComplete: body.percentComplete }),
+      // A report nobody asked for yet is still worth keeping while the hazard is being rectified.
+      unsolicitedWhile: ['rectifying', 'overdue', 'listed'],
+      acceptedStatus: 'accepted',
     });
-    // A report nobody asked for yet is still worth keeping while the hazard is being rectified.
-    const unsolicitedOk = ['rectifying', 'overdue', 'listed'].includes(hazard.status);
-    await this.completeStep(
-      p,
-      hazard,
-      HAZARD_ENTERPRISE_STEPS.progress,
-      `progress:${report.id}`,
-      body.attachments,
-      {
-        progressReportId: report.id,
-        percentComplete: body.percentComplete,
-      },
-      ProgressReportEntity,
-      report,
-      { required: !unsolicitedOk, acceptedStatus: 'accepted' },
-    );
     return toProgressDto(report);
   }
 
@@ -211,55 +201,39 @@ export class SubmissionsService {
     body: AcceptanceApplication,
     key: string | null,
   ) {
-    const hazard = await this.loadOwn(p, token, id);
-    const replay = await this.replay(AcceptanceApplicationEntity, hazard.id, key);
-    if (replay) return toAcceptanceDto(replay);
-    this.assertNotClosed(hazard);
-    if (body.completedOn > toCivilDate(new Date())) {
-      throw DomainException.field(
-        'completedOn',
-        '完成日期不能晚于今天',
-        'The completion date cannot be in the future',
-      );
-    }
-    await this.checkAttachments(hazard.id, body.attachments);
-    const application = await this.insertNumbered(hazard.id, async (m) => {
-      const [{ next }] = (await m.query(
-        `SELECT COALESCE(MAX(seq), 0)::int + 1 AS next FROM "hazards"."acceptance_applications" WHERE hazard_id = $1`,
-        [hazard.id],
-      )) as { next: number }[];
-      return m.getRepository(AcceptanceApplicationEntity).save({
-        hazardId: hazard.id,
-        seq: next,
+    const application = await this.submitForStep(p, token, id, key, {
+      entity: AcceptanceApplicationEntity,
+      numbering: { table: 'acceptance_applications', column: 'seq' },
+      step: HAZARD_ENTERPRISE_STEPS.acceptance,
+      updateIdPrefix: 'acceptance',
+      attachments: body.attachments,
+      check: () => {
+        if (body.completedOn > toCivilDate(new Date())) {
+          throw DomainException.field(
+            'completedOn',
+            '完成日期不能晚于今天',
+            'The completion date cannot be in the future',
+          );
+        }
+      },
+      columns: (seq) => ({
+        seq,
         summary: body.summary,
         completedOn: body.completedOn,
         selfCheck: body.selfCheck ?? null,
-        attachments: body.attachments,
-        status: 'submitted',
-        requestId: key,
-        submittedBy: p.username,
-        submittedByName: p.name,
-        submittedAt: new Date(),
-      });
+      }),
+      data: (application) => ({ acceptanceApplicationId: application.id, completedOn: body.completedOn }),
+      acceptedStatus: 'accepted',
+      afterAccepted: (hazard) => this.reportRectified(p, hazard, body.summary),
     });
-    await this.completeStep(
-      p,
-      hazard,
-      HAZARD_ENTERPRISE_STEPS.acceptance,
-      `acceptance:${application.id}`,
-      body.attachments,
-      {
-        acceptanceApplicationId: application.id,
-        completedOn: body.completedOn,
-      },
-      AcceptanceApplicationEntity,
-      application,
-      { required: true, acceptedStatus: 'accepted' },
-    );
+    return toAcceptanceDto(application);
+  }
+
+  /** 双报告 #2 (000:39): a major hazard's completion report goes to the supervising department (else the town). */
+  private async reportRectified(p: Principal, hazard: HazardEntity, summary: string): Promise<void> {
     await this.ds.transaction(async (m) => {
       const actor = { username: p.username, name: p.name };
       if (hazard.grade !== 'major') return;
-      // 双报告 #2 (000:39): the completion report goes to the supervising department (else the town).
       const recipient = hazard.supervisingDeptCode
         ? { code: hazard.supervisingDeptCode, name: hazard.supervisingDeptName ?? hazard.supervisingDeptCode }
         : { code: hazard.townCode, name: hazard.townName };
@@ -275,7 +249,7 @@ export class SubmissionsService {
           reportedByName: p.name,
           recipientCode: recipient.code,
           recipientName: recipient.name,
-          content: body.summary,
+          content: summary,
         })
         .orIgnore()
         .returning(['id'])
@@ -291,7 +265,6 @@ export class SubmissionsService {
         data: { recipient },
       });
     });
-    return toAcceptanceDto(application);
   }
 
   async requestExtension(
@@ -446,34 +419,61 @@ export class SubmissionsService {
   }
 
   /**
-   * Finds the open enterprise task of this step and completes it with `submit`. No open task: the
-   * submission is refused (409) — unless `required` is false, where it is kept as accepted. A plan stays
-   * `submitted` once the workflow takes it (it is under review), so its `acceptedStatus` is null.
+   * An enterprise submission that completes its workflow step (plan, progress report, acceptance
+   * application). A retried request (same Idempotency-Key) gets the stored outcome. Otherwise the
+   * submission is checked, stored with the hazard's next number, and the open task of its step is
+   * completed with `submit`; when the workflow refuses, or has no such task open, the stored submission
+   * is marked `rejected` and the refusal thrown (409) — unless the hazard is in one of the
+   * `unsolicitedWhile` statuses, where a submission nobody asked for is kept as accepted.
    */
-  private async completeStep<T extends ObjectLiteral & Submission>(
+  private async submitForStep<T extends StoredSubmission>(
     p: Principal,
-    hazard: HazardEntity,
-    step: HazardEnterpriseStep,
-    updateId: string,
-    attachments: string[],
-    data: HazardSubmissionData,
-    entity: EntityTarget<T>,
-    row: T,
-    { required, acceptedStatus }: { required: boolean; acceptedStatus: 'accepted' | null },
-  ): Promise<void> {
+    token: string,
+    id: string,
+    key: string | null,
+    spec: StepSubmission<T>,
+  ): Promise<T> {
+    const hazard = await this.loadOwn(p, token, id);
+    const replay = await this.replay(spec.entity, hazard.id, key);
+    if (replay) return replay;
+    this.assertNotClosed(hazard);
+    spec.check?.();
+    await this.checkAttachments(hazard.id, spec.attachments);
+    const { table, column } = spec.numbering;
+    const row = await this.insertNumbered(hazard.id, async (m) => {
+      const [{ next }] = (await m.query(
+        `SELECT COALESCE(MAX(${column}), 0)::int + 1 AS next FROM "hazards"."${table}" WHERE hazard_id = $1`,
+        [hazard.id],
+      )) as { next: number }[];
+      const values = {
+        ...spec.columns(next),
+        hazardId: hazard.id,
+        attachments: spec.attachments,
+        status: 'submitted',
+        requestId: key,
+        submittedBy: p.username,
+        submittedByName: p.name,
+        submittedAt: new Date(),
+      } as DeepPartial<T>;
+      return (await m.getRepository(spec.entity).save(values)) as T;
+    });
+
     const accept = async () => {
-      if (!acceptedStatus) return;
-      await this.ds.getRepository(entity).update(row.id, { status: acceptedStatus } as never);
-      row.status = acceptedStatus;
+      if (!spec.acceptedStatus) return;
+      await this.ds.getRepository(spec.entity).update(row.id, { status: spec.acceptedStatus } as never);
+      row.status = spec.acceptedStatus;
     };
-    let task: OpenTask | undefined;
+    const updateId = `${spec.updateIdPrefix}:${row.id}`;
     try {
-      task = (await this.gateway.openTasks(hazard.id)).find((t) => t.step === step);
+      const task = (await this.gateway.openTasks(hazard.id)).find((t) => t.step === spec.step);
       if (!task) {
-        if (!required) return await accept();
-        const label = STEP_LABEL[step];
+        if (spec.unsolicitedWhile?.includes(hazard.status)) {
+          await accept();
+          return row;
+        }
+        const label = STEP_LABEL[spec.step];
         throw new DomainException('CONFLICT', {
-          detail: `No open ${step} task in ${hazard.workflowId}`,
+          detail: `No open ${spec.step} task in ${hazard.workflowId}`,
           messageZh: `当前环节不接受${label.zh}（流程中没有待办理的相应任务）`,
           messageEn: `The process is not waiting for ${label.en} at this stage`,
         });
@@ -483,17 +483,19 @@ export class SubmissionsService {
         taskKey: task.taskKey,
         decision: submitDecision(task.decisions),
         comment: '',
-        data: { ...data },
-        attachments,
+        data: { ...spec.data(row) },
+        attachments: spec.attachments,
         actor: { username: p.username, name: p.name, orgUnitCode: p.orgUnitCode },
         decidedAt: new Date().toISOString(),
         requestId: updateId,
       };
       await this.gateway.decide(hazard.id, payload, updateId);
     } catch (e) {
-      throw await this.refuse(entity, row, e, 'rejected');
+      throw await this.refuse(spec.entity, row, e, 'rejected');
     }
     await accept();
+    await spec.afterAccepted?.(hazard);
+    return row;
   }
 
   /** Marks the stored submission refused and returns the HTTP error to throw. */

@@ -8,7 +8,7 @@ import type {
   RemindTaskRequest,
   TaskOutcome,
   TasksPort,
-} from '@zhiben/contracts';
+} from '@zhiben/contracts/workflow';
 import type { OrgUnitNamesPort } from '../activities';
 
 /**

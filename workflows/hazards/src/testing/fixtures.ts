@@ -1,4 +1,4 @@
-import type { HazardRules, MajorHazardWorkflowInput, TaskDecisionPayload } from '@zhiben/contracts';
+import type { HazardRules, MajorHazardWorkflowInput, TaskDecisionPayload } from '@zhiben/contracts/workflow';
 
 /** One scaled day in workflow tests: a month passes in half a minute. */
 export const TEST_MS_PER_DAY = 1000;

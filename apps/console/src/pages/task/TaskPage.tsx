@@ -27,7 +27,7 @@ import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import { isHttpError } from '../../providers/httpClient';
 import { useRoles } from '../../providers/roles';
 import { HazardCaseContext, ListingCaseContext } from '../../resources/hazards/HazardCaseContext';
-import { HAZARD_ENTERPRISE_STEPS } from '../../resources/hazards/types';
+import { isHazardEnterpriseStep } from '../../resources/hazards/types';
 import type { DecisionOption, TaskDetail } from '../../types';
 import { DecisionForm } from './DecisionForm';
 import { TaskActions } from './TaskActions';
@@ -157,7 +157,7 @@ const TaskOutcome = ({ task }: { task: TaskDetail }) => {
  */
 const EnterpriseStepPrompt = ({ task, hazardId }: { task: TaskDetail; hazardId: string }) => {
   const translate = useTranslate();
-  const step = task.step as keyof typeof HAZARD_ENTERPRISE_STEPS;
+  const step = task.step;
   const target = step === 'submitPlan' ? `/hazards/${hazardId}/plan` : `/hazards/${hazardId}/show`;
   return (
     <Alert
@@ -302,8 +302,7 @@ export const TaskPage = () => {
   }
 
   const kase = caseOf(task);
-  const enterpriseStep =
-    task.step !== null && task.step in HAZARD_ENTERPRISE_STEPS && kase?.kind === 'hazard' ? kase.id : null;
+  const enterpriseStep = isHazardEnterpriseStep(task.step) && kase?.kind === 'hazard' ? kase.id : null;
   const open = task.status !== 'closed';
 
   const completed = (decision: DecisionOption) => {

@@ -1,17 +1,8 @@
 import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-} from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { Form, SaveButton, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { submissionErrors, useIdempotencyKey } from '../../fields/submission';
+import { Form, SaveButton, useRefresh, useTranslate } from 'react-admin';
+import { SubmissionFailure, useHazardSubmission } from './HazardSubmission';
 
 export type FormValues = Record<string, unknown>;
 
@@ -47,34 +38,25 @@ export const HazardActionDialog = ({
   testId,
 }: HazardActionDialogProps) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const refresh = useRefresh();
-  const queryClient = useQueryClient();
-  const keyFor = useIdempotencyKey();
+  const { failure, clearFailure, send } = useHazardSubmission(successMessage);
   const [formKey, setFormKey] = useState(0);
-  const [failure, setFailure] = useState<string | null>(null);
 
   const close = () => {
-    setFailure(null);
+    clearFailure();
     setFormKey((n) => n + 1);
     onClose();
   };
 
-  const onSubmit = async (values: FormValues) => {
-    setFailure(null);
-    try {
-      await submit(values, keyFor(values));
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-      return submissionErrors(error);
-    }
-    notify(successMessage, { type: 'success' });
-    await queryClient.invalidateQueries({ queryKey: ['hazards'] });
-    await queryClient.invalidateQueries({ queryKey: ['tasks'] });
-    refresh();
-    close();
-    return undefined;
-  };
+  const onSubmit = (values: FormValues) =>
+    send(
+      values,
+      (key) => submit(values, key),
+      () => {
+        refresh();
+        close();
+      },
+    );
 
   return (
     <Dialog open={open} onClose={close} maxWidth="sm" fullWidth data-testid={testId}>
@@ -83,11 +65,7 @@ export const HazardActionDialog = ({
         <DialogContent>
           {help ? <DialogContentText sx={{ mb: 2 }}>{help}</DialogContentText> : null}
           {children}
-          {failure ? (
-            <Alert severity="error" sx={{ mt: 2 }} data-testid="hazard-action-error">
-              {failure}
-            </Alert>
-          ) : null}
+          <SubmissionFailure failure={failure} testId="hazard-action-error" />
         </DialogContent>
         <DialogActions>
           <Button onClick={close}>{translate('ra.action.cancel')}</Button>

@@ -1,5 +1,4 @@
-import { Box, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Box } from '@mui/material';
 import {
   BooleanInput,
   DateInput,
@@ -17,30 +16,14 @@ import { pruneEmpty } from '../../fields/submission';
 import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import { EvidenceUpload } from './EvidenceGallery';
 import { HazardActionDialog, type FormValues } from './HazardActionDialog';
-import type { HazardDetail, HazardFile } from './types';
+import { UploadedList, useUploads } from './HazardSubmission';
+import type { HazardDetail } from './types';
 
 interface DialogProps {
   hazard: HazardDetail;
   open: boolean;
   onClose: () => void;
 }
-
-/** Files uploaded inside a dialog, whose ids the submission cites as `attachments`. */
-const useUploads = () => {
-  const [files, setFiles] = useState<HazardFile[]>([]);
-  return {
-    files,
-    add: (file: HazardFile) => setFiles((current) => [...current, file]),
-    ids: () => files.map((file) => file.id),
-  };
-};
-
-const UploadedList = ({ files }: { files: HazardFile[] }) =>
-  files.length > 0 ? (
-    <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 1 }}>
-      {files.map((file) => file.fileName).join('、')}
-    </Typography>
-  ) : null;
 
 /** A civil date that must not lie in the future (things that already happened). */
 const notAfterToday = (value: unknown) =>

@@ -1,8 +1,7 @@
 import ArrowBackIcon from '@mui/icons-material/ArrowBack';
 import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import {
   DateInput,
   Form,
@@ -17,19 +16,19 @@ import {
   required,
   useDataProvider,
   useGetOne,
-  useNotify,
   useParams,
   useRedirect,
   useTranslate,
 } from 'react-admin';
 import { shanghaiDate, shanghaiToday } from '../../fields/shanghaiTime';
-import { pruneEmpty, submissionErrors, useIdempotencyKey } from '../../fields/submission';
+import { pruneEmpty } from '../../fields/submission';
 import type { ConsoleDataProvider } from '../../providers/dataProvider';
 import type { PlanSubmission } from '../../providers/hazardsApi';
 import { EvidenceUpload } from './EvidenceGallery';
 import { HazardGradeChip, HazardStatusChip } from './HazardChips';
+import { SubmissionFailure, UploadedList, useHazardSubmission, useUploads } from './HazardSubmission';
 import { sortPlans } from './useHazardRecords';
-import { asDetail, type HazardDetail, type HazardFile, type RectificationPlan } from './types';
+import { asDetail, type HazardDetail, type RectificationPlan } from './types';
 
 const validatePhone = regex(/^[0-9+\-() ]{5,30}$/, 'zhiben.validation.phone');
 
@@ -84,17 +83,14 @@ const fromPlan = (plan: RectificationPlan | undefined): Record<string, unknown> 
 
 const PlanForm = ({ hazard }: { hazard: HazardDetail }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const redirect = useRedirect();
-  const queryClient = useQueryClient();
   const dataProvider = useDataProvider<ConsoleDataProvider>();
-  const keyFor = useIdempotencyKey();
-  const [files, setFiles] = useState<HazardFile[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, send } = useHazardSubmission('zhiben.hazards.plan.done');
+  const uploads = useUploads();
   const previous = sortPlans(hazard.plans)[0];
   const returned = previous?.status === 'returned' ? previous : undefined;
 
-  const save = async (values: Record<string, unknown>) => {
+  const save = (values: Record<string, unknown>) => {
     const body = pruneEmpty({
       ...values,
       fundsAmountYuan:
@@ -103,20 +99,13 @@ const PlanForm = ({ hazard }: { hazard: HazardDetail }) => {
         values.fundsAmountYuan === undefined
           ? undefined
           : Number(values.fundsAmountYuan),
-      attachments: files.map((file) => file.id),
+      attachments: uploads.ids(),
     }) as unknown as PlanSubmission;
-    setFailure(null);
-    try {
-      await dataProvider.submitPlan(hazard.id, body, keyFor(body));
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-      return submissionErrors(error);
-    }
-    notify('zhiben.hazards.plan.done', { type: 'success' });
-    await queryClient.invalidateQueries({ queryKey: ['hazards'] });
-    await queryClient.invalidateQueries({ queryKey: ['tasks'] });
-    redirect('show', 'hazards', hazard.id);
-    return undefined;
+    return send(
+      body,
+      (key) => dataProvider.submitPlan(hazard.id, body, key),
+      () => redirect('show', 'hazards', hazard.id),
+    );
   };
 
   return (
@@ -286,22 +275,10 @@ const PlanForm = ({ hazard }: { hazard: HazardDetail }) => {
         <Typography variant="subtitle2" sx={{ mb: 1 }}>
           {translate('zhiben.hazards.plan.attachments')}
         </Typography>
-        <EvidenceUpload
-          hazardId={hazard.id}
-          defaultKind="plan"
-          onUploaded={(file) => setFiles((current) => [...current, file])}
-        />
-        {files.length > 0 ? (
-          <Typography variant="caption" color="text.secondary">
-            {files.map((file) => file.fileName).join('、')}
-          </Typography>
-        ) : null}
+        <EvidenceUpload hazardId={hazard.id} defaultKind="plan" onUploaded={uploads.add} />
+        <UploadedList files={uploads.files} />
       </Box>
-      {failure ? (
-        <Alert severity="error" sx={{ mt: 2 }} data-testid="plan-error">
-          {failure}
-        </Alert>
-      ) : null}
+      <SubmissionFailure failure={failure} testId="plan-error" />
       <Stack direction="row" spacing={2} sx={{ mt: 3 }}>
         <SaveButton
           label="zhiben.hazards.plan.submit"

@@ -8,7 +8,13 @@ const choices = (codes: readonly string[], prefix: string) =>
 export const hazardGradeChoices = choices(HAZARD_GRADES, 'zhiben.hazards.grades');
 export const hazardStatusChoices = choices(HAZARD_STATUSES, 'zhiben.hazards.statuses');
 export const hazardSourceChoices = choices(HAZARD_SOURCES, 'zhiben.hazards.sources');
-export const listingStatusChoices = choices(LISTING_STATUSES, 'zhiben.listings.statuses');
+/** Live statuses in their order, then the two that end a listing without delisting it. */
+const LISTING_STATUS_ORDER: readonly ListingStatus[] = [
+  ...LISTING_STATUSES.filter((status) => status !== 'rejected' && status !== 'withdrawn'),
+  'rejected',
+  'withdrawn',
+];
+export const listingStatusChoices = choices(LISTING_STATUS_ORDER, 'zhiben.listings.statuses');
 
 export const HAZARD_STATUS_COLORS: Record<HazardStatus, ChipProps['color']> = {
   registered: 'default',

@@ -1,36 +1,23 @@
+import {
+  HAZARD_ENTERPRISE_STEPS,
+  type HazardActor,
+  type HazardDto,
+  type HazardEnterpriseStep,
+  type HazardEventDto,
+  type HazardFileDto,
+  type HazardStandardClauseDto,
+  type HazardStandardDto,
+  type ListingDto,
+} from '@zhiben/contracts';
+
 /**
- * The hazard ledger (隐患台账) as hazards-service serves it; mirrors libs/contracts/src/hazards.ts by
- * hand (the console imports no server code).
+ * The hazard ledger (隐患台账) as hazards-service serves it: the DTOs of `@zhiben/contracts` (hazards.ts),
+ * and console views of the detail records the contracts do not type yet.
  */
 
-/** 隐患来源 (processes.md P-02 "Discovery channels"). */
-export const HAZARD_SOURCES = [
-  'SelfInspection',
-  'EnforcementInspection',
-  'SupervisoryInspection',
-  'PublicReport',
-  'CovertInspection',
-  'AccidentLesson',
-  'SystemDetection',
-] as const;
-export type HazardSource = (typeof HAZARD_SOURCES)[number];
-
-export const HAZARD_GRADES = ['general', 'major'] as const;
-export type HazardGrade = (typeof HAZARD_GRADES)[number];
-
-/** Ledger status, derived from the workflow's progress (P-02 States). */
-export const HAZARD_STATUSES = [
-  'registered',
-  'planning',
-  'plan_review',
-  'rectifying',
-  'overdue',
-  'acceptance_review',
-  'closeout_review',
-  'closed',
-  'listed',
-] as const;
-export type HazardStatus = (typeof HAZARD_STATUSES)[number];
+export { HAZARD_GRADES, HAZARD_SOURCES, HAZARD_STATUSES, LISTING_STATUSES } from '@zhiben/contracts';
+export type { HazardGrade, HazardSource, HazardStatus, ListingStatus } from '@zhiben/contracts';
+export type { HazardActor };
 
 /**
  * A hazard as the detail pages use it. react-admin seeds its per-record cache from list pages, so a
@@ -61,44 +48,8 @@ export interface HazardPerson {
   title?: string;
 }
 
-export interface HazardActor {
-  username: string;
-  name: string;
-}
-
-/** A ledger row (`GET /api/hazards/hazards/:id`, HazardDto in libs/contracts). */
-export interface Hazard {
-  id: string;
-  /** 台账编号, shown to people and used as the tasks' case reference. */
-  caseRef: string;
-  title: string;
-  source: HazardSource;
-  grade: HazardGrade;
-  status: HazardStatus;
-  /** 隐患类别 */
-  category: string | null;
-  description: string;
-  location: string;
-  enterprise: { creditCode: string; name: string };
-  sector: string;
-  town: { code: string; name: string };
-  supervisingDepartment: { code: string; name: string } | null;
-  standard: { catalogueId: string; clauseId: string; titleZh: string | null } | null;
-  foundOn: string;
-  foundBy: string;
-  principal: HazardPerson | null;
-  actualController: HazardPerson | null;
-  rectificationOwner: HazardPerson | null;
-  interimMeasures: string | null;
-  rectificationDeadline: string | null;
-  overdue: boolean;
-  closedAt: string | null;
-  workflow: { id: string; started: boolean };
-  createdBy: HazardActor;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A ledger row (`GET /api/hazards/hazards`). */
+export type Hazard = HazardDto;
 
 /** `GET /api/hazards/hazards/:id`: the ledger row with everything recorded about the case. */
 export interface HazardDetail extends Hazard {
@@ -233,92 +184,20 @@ export const HAZARD_FILE_KINDS = [
 ] as const;
 export type HazardFileKind = (typeof HAZARD_FILE_KINDS)[number];
 
-/** Evidence file metadata (HazardFileDto). */
-export interface HazardFile {
-  id: string;
-  hazardId: string;
-  kind: HazardFileKind | string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  uploadedBy: HazardActor;
-  createdAt: string;
-}
+/** Evidence file metadata. */
+export type HazardFile = HazardFileDto;
 
-/** One line of the hazard's readable timeline (HazardEventDto). */
-export interface HazardEvent {
-  seq: number;
-  type: string;
-  summaryZh: string;
-  summaryEn: string;
-  actor: HazardActor | null;
-  data: Record<string, unknown>;
-  occurredAt: string;
-}
+/** One line of the hazard's readable timeline. */
+export type HazardEvent = HazardEventDto;
 
-/** A 判定标准 catalogue (HazardStandardDto). */
-export interface HazardStandard {
-  id: string;
-  titleZh: string;
-  titleEn: string;
-  instrument: string;
-  effectiveFrom: string;
-  sectors: string[];
-  clauseCount: number;
-}
+/** A 判定标准 catalogue. */
+export type HazardStandard = HazardStandardDto;
 
-export interface HazardClause {
-  id: string;
-  article: string;
-  item: string;
-  groupZh: string;
-  groupEn: string;
-  textZh: string;
-  verified: boolean;
-}
+export type HazardClause = HazardStandardClauseDto;
 
-/** The ledger's listing statuses and the workflow's (which adds 不予挂牌 and 督办逾期). */
-export const LISTING_STATUSES = [
-  'proposed',
-  'listed',
-  'in_progress',
-  'overdue',
-  'rectification_claimed',
-  'verification',
-  'delisting_review',
-  'delisted',
-  'rejected',
-  'withdrawn',
-] as const;
-export type ListingStatus = (typeof LISTING_STATUSES)[number];
-
-/** 挂牌督办 record (ListingDto). */
-export interface Listing {
-  id: string;
-  hazardId: string;
-  caseRef: string;
-  title: string;
-  enterprise: { creditCode: string; name: string };
-  town: { code: string; name: string };
-  /** 挂牌督办单位 */
-  authority: { code: string; name: string } | null;
-  status: ListingStatus;
-  reason: string;
-  proposedBy: string;
-  /** 督办通知书 deadline. */
-  noticeDeadlineAt: string | null;
-  noticeText: string | null;
-  overdue: boolean;
-  delistedAt: string | null;
-  publicAnnouncementAt: string | null;
-  publicAnnouncementText: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** 挂牌督办 record. */
+export type Listing = ListingDto;
 
 /** Steps where the enterprise acts through the hazards API (the service completes the task). */
-export const HAZARD_ENTERPRISE_STEPS = {
-  submitPlan: 'plan',
-  progressReport: 'progress',
-  applyAcceptance: 'acceptance',
-} as const;
+export const isHazardEnterpriseStep = (step: string | null): step is HazardEnterpriseStep =>
+  (Object.values(HAZARD_ENTERPRISE_STEPS) as readonly string[]).includes(step ?? '');
