@@ -257,7 +257,7 @@ describe('majorHazardRectification — major hazard', () => {
 
       t = await taskOpen(wf, 'reviewAcceptance');
       // 验收 within 10 days of the application (B1/B5), scaled: the end of the 10th day after today.
-      expect(dueInDays(t)).toBeGreaterThan(9.9);
+      expect(dueInDays(t)).toBeGreaterThan(9.5); // openedAt is when the activity ran (lags under load)
       expect(dueInDays(t)).toBeLessThanOrEqual(11);
       await decide(t, 'pass', ACTORS.town, { comment: '现场验收合格' });
 
@@ -341,7 +341,7 @@ describe('majorHazardRectification — major hazard', () => {
     });
     t = await taskOpen(lwf, 'delistingReview');
     // 现场核查 within 10 days of the application (B1 第二十三条).
-    expect(dueInDays(t)).toBeGreaterThan(9.9);
+    expect(dueInDays(t)).toBeGreaterThan(9.5); // openedAt is when the activity ran (lags under load)
     expect(dueInDays(t)).toBeLessThanOrEqual(11);
     await decide(t, 'fail', ACTORS.district, {
       comment: '报警装置未联动',
