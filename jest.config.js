@@ -29,7 +29,8 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/apps/console/'],
+      // Console specs cover pure helpers only (no DOM); components are tested in the browser (e2e).
+      testPathIgnorePatterns: ['/node_modules/'],
     },
     {
       ...common,

@@ -88,6 +88,12 @@ const SERVICES = [
     ready: '/ready',
   },
   {
+    name: 'campaigns-service',
+    entry: 'apps/campaigns-service/src/main.ts',
+    port: 'CAMPAIGNS_PORT',
+    ready: '/ready',
+  },
+  {
     name: 'workflow-worker',
     entry: 'apps/workflow-worker/src/main.ts',
     port: 'WORKER_HEALTH_PORT',
@@ -298,7 +304,7 @@ async function up({ dataDir, ports, fresh }) {
     };
     await startAndWait('directory-service');
     await Promise.all(
-      ['tasks-service', 'hazards-service', 'workflow-worker']
+      ['tasks-service', 'hazards-service', 'campaigns-service', 'workflow-worker']
         .filter((n) => fs.existsSync(path.join(ROOT, byName[n].entry)))
         .map((n) => startAndWait(n)),
     );
@@ -336,6 +342,7 @@ const START_PORTS = {
   DIRECTORY_PORT: 3101,
   TASKS_PORT: 3102,
   HAZARDS_PORT: 3103,
+  CAMPAIGNS_PORT: 3104,
   WORKER_HEALTH_PORT: 3190,
 };
 
@@ -351,6 +358,7 @@ const TEST_PORTS_BASE = {
   DIRECTORY_PORT: 13101,
   TASKS_PORT: 13102,
   HAZARDS_PORT: 13103,
+  CAMPAIGNS_PORT: 13104,
   WORKER_HEALTH_PORT: 13190,
 };
 const TEST_PORTS = Object.fromEntries(
@@ -367,6 +375,7 @@ const BENCH_PORTS = {
   DIRECTORY_PORT: 26101,
   TASKS_PORT: 26102,
   HAZARDS_PORT: 26103,
+  CAMPAIGNS_PORT: 26104,
   WORKER_HEALTH_PORT: 26190,
 };
 

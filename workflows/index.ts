@@ -2,3 +2,4 @@
 export * from './platform/src';
 export * from './tasks-probe/src';
 export * from './hazards/src';
+export * from './campaigns/src';

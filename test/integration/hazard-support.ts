@@ -404,7 +404,7 @@ export async function eventRows(
     async (db) =>
       (
         await db.query(
-          'SELECT event_key, type, summary_zh, data FROM hazards.hazard_events WHERE hazard_id = $1 ORDER BY id',
+          'SELECT event_key, type, summary_zh, data FROM hazards.hazard_events WHERE hazard_id = $1 ORDER BY occurred_at, id',
           [hazardId],
         )
       ).rows,

@@ -1,3 +1,4 @@
+import { CAMPAIGNS_ENTITIES, CAMPAIGNS_MIGRATIONS, CAMPAIGNS_SCHEMA } from '@zhiben/campaigns';
 import { createContextDataSource, migrate, pendingSchemaDrift } from '@zhiben/db';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, DIRECTORY_SCHEMA } from '@zhiben/directory';
 import { HAZARDS_ENTITIES, HAZARDS_MIGRATIONS, HAZARDS_SCHEMA } from '@zhiben/hazards';
@@ -9,6 +10,7 @@ describe.each([
   ['directory', DIRECTORY_SCHEMA, DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS],
   ['tasks', TASKS_SCHEMA, TASKS_ENTITIES, TASKS_MIGRATIONS],
   ['hazards', HAZARDS_SCHEMA, HAZARDS_ENTITIES, HAZARDS_MIGRATIONS],
+  ['campaigns', CAMPAIGNS_SCHEMA, CAMPAIGNS_ENTITIES, CAMPAIGNS_MIGRATIONS],
 ])('%s schema', (_name, schema, entities, migrations) => {
   it('is fully migrated, re-running migrations is a no-op, and entities match the migrations', async () => {
     const ds = await createContextDataSource({

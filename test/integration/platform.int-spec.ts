@@ -10,6 +10,7 @@ describe('platform', () => {
     ['directory-service', config.DIRECTORY_PORT],
     ['tasks-service', config.TASKS_PORT],
     ['hazards-service', config.HAZARDS_PORT],
+    ['campaigns-service', config.CAMPAIGNS_PORT],
   ])('%s reports liveness and readiness of its database and Temporal', async (_name, port) => {
     const health = await fetch(`http://localhost:${port}/health`);
     expect(health.status).toBe(200);
@@ -23,7 +24,7 @@ describe('platform', () => {
   it('the gateway is ready only when its upstreams are', async () => {
     const res = await api<{ status: string; checks: Record<string, string> }>('/ready');
     expect(res.status).toBe(200);
-    expect(res.body.checks).toEqual({ directory: 'up', tasks: 'up', hazards: 'up' });
+    expect(res.body.checks).toEqual({ directory: 'up', tasks: 'up', hazards: 'up', campaigns: 'up' });
   });
 
   it('serves the console configuration publicly', async () => {
@@ -33,7 +34,7 @@ describe('platform', () => {
   });
 
   it('publishes OpenAPI documents for each context', async () => {
-    for (const ctx of ['directory', 'tasks', 'hazards']) {
+    for (const ctx of ['directory', 'tasks', 'hazards', 'campaigns']) {
       const res = await api<{ openapi: string; paths: Record<string, unknown> }>(`/api/${ctx}/openapi.json`);
       expect(res.status).toBe(200);
       expect(res.body.openapi).toMatch(/^3\./);

@@ -13,6 +13,9 @@ import { MyTasks } from './pages/inbox/MyTasks';
 import { TaskPage } from './pages/task/TaskPage';
 import type { ConsoleDataProvider } from './providers/dataProvider';
 import { i18nProvider } from './providers/i18nProvider';
+import { DispatchPage } from './pages/dispatch/DispatchPage';
+import { ReportPage } from './pages/reports/ReportPage';
+import { campaigns } from './resources/campaigns';
 import { enterprises } from './resources/enterprises';
 import { PlanFormPage, hazards } from './resources/hazards';
 import { listings } from './resources/listings';
@@ -46,6 +49,7 @@ export const App = ({ authProvider, dataProvider }: AppProps) => (
   >
     <Resource {...hazards} />
     <Resource {...listings} />
+    <Resource {...campaigns} />
     <Resource {...orgUnits} />
     <Resource {...enterprises} />
     {/* Reference data only: no pages, read from memory by the data provider. */}
@@ -54,6 +58,8 @@ export const App = ({ authProvider, dataProvider }: AppProps) => (
       <Route path="/my-tasks" element={<MyTasks />} />
       <Route path="/tasks/:id" element={<TaskPage />} />
       <Route path="/hazards/:id/plan" element={<PlanFormPage />} />
+      <Route path="/reports/:reportId" element={<ReportPage />} />
+      <Route path="/dispatch" element={<DispatchPage />} />
     </CustomRoutes>
   </Admin>
 );

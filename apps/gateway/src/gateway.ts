@@ -16,7 +16,12 @@ import { join, resolve } from 'node:path';
 
 /** Upstream per context; later contexts add a line here and a variable in libs/config. */
 export function routes(config: ZhibenConfig): Record<string, string> {
-  return { directory: config.directoryUrl, tasks: config.tasksUrl, hazards: config.hazardsUrl };
+  return {
+    directory: config.directoryUrl,
+    tasks: config.tasksUrl,
+    hazards: config.hazardsUrl,
+    campaigns: config.campaignsUrl,
+  };
 }
 
 function gatewayModule(config: ZhibenConfig): DynamicModule {

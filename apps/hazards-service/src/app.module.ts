@@ -8,6 +8,7 @@ import {
 import type { ZhibenConfig } from '@zhiben/config';
 import { TASK_QUEUES } from '@zhiben/contracts';
 import {
+  createHazardFiguresActivity,
   createHazardsActivities,
   HAZARDS_ENTITIES,
   HAZARDS_MIGRATIONS,
@@ -20,7 +21,10 @@ import { DataSource } from 'typeorm';
 
 const CONFIG = Symbol('CONFIG');
 
-/** Hosts the ledger's activities (HazardsPort) on TASK_QUEUES.hazards. */
+/**
+ * Hosts the ledger's activities on TASK_QUEUES.hazards: HazardsPort (the rectification workflows) and
+ * HazardFiguresPort (the dispatch form's pre-fill for the campaign report workflows).
+ */
 class HazardsRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker?: ActivityWorkerHost;
 
@@ -30,11 +34,10 @@ class HazardsRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.worker = new ActivityWorkerHost(
-      temporalOptions(this.config),
-      TASK_QUEUES.hazards,
-      createHazardsActivities(this.ds) as unknown as Record<string, (...args: never[]) => Promise<unknown>>,
-    );
+    this.worker = new ActivityWorkerHost(temporalOptions(this.config), TASK_QUEUES.hazards, {
+      ...createHazardsActivities(this.ds),
+      ...createHazardFiguresActivity(this.ds),
+    } as unknown as Record<string, (...args: never[]) => Promise<unknown>>);
     await this.worker.start();
   }
 

@@ -45,10 +45,12 @@ export const configSchema = z.object({
   DIRECTORY_PORT: port.default(3101),
   TASKS_PORT: port.default(3102),
   HAZARDS_PORT: port.default(3103),
+  CAMPAIGNS_PORT: port.default(3104),
   WORKER_HEALTH_PORT: port.default(3190),
   DIRECTORY_URL: z.string().url().optional(),
   TASKS_URL: z.string().url().optional(),
   HAZARDS_URL: z.string().url().optional(),
+  CAMPAIGNS_URL: z.string().url().optional(),
   STORAGE_DIR: z
     .string()
     .optional()
@@ -64,6 +66,12 @@ export const configSchema = z.object({
     .min(100)
     .default(86_400_000)
     .describe('Length of a day for new hazard workflows; lower it only for demos and tests'),
+  CAMPAIGN_CLOCK_MS_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(86_400_000)
+    .describe('Length of a day for new campaign workflows; lower it only for demos and tests'),
   ZHIBEN_ALLOW_TIME_SCALE: bool.describe(
     'Let sys-admins register hazards with a scaled clock (tests and demos only)',
   ),
@@ -80,6 +88,7 @@ export type ZhibenConfig = z.infer<typeof configSchema> & {
   directoryUrl: string;
   tasksUrl: string;
   hazardsUrl: string;
+  campaignsUrl: string;
   storageDir: string;
   keycloakPublicUrl: string;
 };
@@ -98,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     directoryUrl: c.DIRECTORY_URL ?? `http://localhost:${c.DIRECTORY_PORT}`,
     tasksUrl: c.TASKS_URL ?? `http://localhost:${c.TASKS_PORT}`,
     hazardsUrl: c.HAZARDS_URL ?? `http://localhost:${c.HAZARDS_PORT}`,
+    campaignsUrl: c.CAMPAIGNS_URL ?? `http://localhost:${c.CAMPAIGNS_PORT}`,
     storageDir: c.STORAGE_DIR ?? `${c.ZHIBEN_DATA_DIR}/files`,
     keycloakPublicUrl: c.KEYCLOAK_PUBLIC_URL ?? c.KEYCLOAK_URL,
   };

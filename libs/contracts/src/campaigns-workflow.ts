@@ -43,7 +43,9 @@ export const CAMPAIGN_RESUBMIT_UPDATE = 'zhiben.campaign.resubmit';
 export interface CampaignResubmitInput {
   by: { username: string; name: string };
   comment?: string;
-  revised?: Partial<Pick<CampaignWorkflowInput, 'title' | 'period' | 'stages' | 'schedules' | 'participants'>>;
+  revised?: Partial<
+    Pick<CampaignWorkflowInput, 'title' | 'period' | 'stages' | 'schedules' | 'participants'>
+  >;
 }
 /** Update (added): the issuing unit withdraws a returned draft; the campaign ends as `rejected`. */
 export const CAMPAIGN_WITHDRAW_UPDATE = 'zhiben.campaign.withdraw';

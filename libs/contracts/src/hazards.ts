@@ -96,6 +96,11 @@ export interface HazardEventInput {
   summaryEn: string;
   actor?: { username: string; name: string } | null;
   data?: Record<string, unknown>;
+  /**
+   * When it happened, in workflow time (ISO). Bookkeeping runs in the background, so events of a case's
+   * workflows can reach the ledger out of order; the timeline orders by this instant.
+   */
+  at?: string;
 }
 
 /** Activities hosted by hazards-service on TASK_QUEUES.hazards. */

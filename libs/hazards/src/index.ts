@@ -1,4 +1,5 @@
 export * from './activities/hazards.activities';
+export * from './figures/hazard-figures';
 export * from './entities';
 export * from './files/file-storage';
 export * from './hazards.module';

@@ -155,8 +155,10 @@ export class CaseContext {
   /** Records a timeline event; not cancellable, so what the query shows always reaches the ledger. */
   async record(text: TimelineText, actor?: Person | null, data?: Record<string, unknown>): Promise<void> {
     const eventKey = nextEventKey(this.memory, this.info.workflowId, text.type);
-    pushHistory(this.memory.history, { at: new Date().toISOString(), ...text });
+    const at = new Date().toISOString();
+    pushHistory(this.memory.history, { at, ...text });
     const event = {
+      at,
       hazardId: this.info.hazardId,
       eventKey,
       type: text.type,

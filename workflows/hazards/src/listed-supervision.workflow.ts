@@ -83,6 +83,8 @@ export async function listedSupervision(
         eventKey: ctx.eventKey(`listing.status.${status}`),
         noticeDeadlineAt,
       });
+      // What this listing recorded reaches the ledger before the hazard's workflow hears of the change.
+      await settleBookkeeping();
       try {
         await getExternalWorkflowHandle(hazardWorkflowId(input.hazardId)).signal(listingStatusSignal, {
           listingId: input.listingId,

@@ -171,6 +171,8 @@ export async function majorHazardRectification(
       });
       const childId = listingWorkflowId(listingId);
       state.listing = { listingId, workflowId: childId, status: 'proposed' };
+      // The proposal is in the ledger before the listing's own events.
+      await settleBookkeeping();
       const child = await startChild(listedSupervision, {
         workflowId: childId,
         parentClosePolicy: ParentClosePolicy.ABANDON,

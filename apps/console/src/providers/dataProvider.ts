@@ -1,5 +1,6 @@
 import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import type { Sector } from '../types';
+import { createCampaignsApi, type CampaignsApi } from './campaignsApi';
 import { createHazardsApi, type HazardsApi } from './hazardsApi';
 import type { HttpClient, QueryValue } from './httpClient';
 import { createTasksApi, type TasksApi } from './tasksApi';
@@ -12,6 +13,7 @@ const RESOURCE_PATHS: Record<string, string> = {
   enterprises: `${DIRECTORY}/enterprises`,
   hazards: '/api/hazards/hazards',
   listings: '/api/hazards/listings',
+  campaigns: '/api/campaigns/campaigns',
 };
 
 /** Fields the server owns: never sent back on create or update. */
@@ -52,8 +54,8 @@ export type ListMeta = {
 /** `meta` a create call may carry: the key that makes a retried registration count once. */
 export type CreateMeta = { idempotencyKey?: string };
 
-/** react-admin's CRUD plus the console's calls to the task engine and the hazard ledger. */
-export interface ConsoleDataProvider extends DataProvider, TasksApi, HazardsApi {}
+/** react-admin's CRUD plus the console's calls to the task engine, the hazard ledger and campaigns. */
+export interface ConsoleDataProvider extends DataProvider, TasksApi, HazardsApi, CampaignsApi {}
 
 const normalise = (value: unknown): unknown => (value === undefined || value === '' ? null : value);
 
@@ -166,6 +168,43 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
     };
   };
 
+  /**
+   * campaigns-service lists with a strict query (page, perPage, status): template and year are matched
+   * on the page it returns, newest first as the service orders them.
+   */
+  const listCampaigns = async (
+    query: Record<string, QueryValue>,
+    filter: Record<string, unknown>,
+    signal?: AbortSignal,
+  ) => {
+    const { templateId, year } = filter;
+    const local = Boolean(templateId) || Boolean(year);
+    const { data, total } = await list<RaRecord>(
+      'campaigns',
+      {
+        page: local ? 1 : query.page,
+        perPage: local ? 200 : query.perPage,
+        status: typeof filter.status === 'string' ? filter.status : undefined,
+      },
+      signal,
+    );
+    if (!local) return { data: data as never[], total };
+    const matched = data.filter((c) => {
+      const period = c.period as { start: string; end: { kind: string; date?: string } } | undefined;
+      const y = String(year ?? '');
+      return (
+        (!templateId || c.templateId === templateId) &&
+        (!y ||
+          (period !== undefined &&
+            period.start.slice(0, 4) <= y &&
+            (period.end.date ?? '9999').slice(0, 4) >= y))
+      );
+    });
+    const perPage = typeof query.perPage === 'number' ? query.perPage : 25;
+    const page = typeof query.page === 'number' ? query.page : 1;
+    return { data: matched.slice((page - 1) * perPage, page * perPage) as never[], total: matched.length };
+  };
+
   const provider: ConsoleDataProvider = {
     supportAbortSignal: true,
 
@@ -183,6 +222,7 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
         order: sort?.order,
         ...toQuery(filter ?? {}),
       };
+      if (resource === 'campaigns') return listCampaigns(query, filter ?? {}, signal);
       const anyKind = (meta as ListMeta | undefined)?.anyKind;
       if (resource === 'org-units' && anyKind && anyKind.length > 0) {
         return firstPageOfAnyKind(query, anyKind, sort?.order === 'DESC' ? -1 : 1, signal);
@@ -288,6 +328,7 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
 
     ...createTasksApi(http),
     ...createHazardsApi(http),
+    ...createCampaignsApi(http),
   };
   return provider;
 };

@@ -147,7 +147,7 @@ export class HazardsQueryService {
       where: all
         ? { hazardId: hazard.id }
         : { hazardId: hazard.id, type: Not(Like(`${LEDGER_EVENT_PREFIX}%`)) },
-      order: { id: 'ASC' },
+      order: { occurredAt: 'ASC', id: 'ASC' },
     });
     return { data: events.map(toEventDto), total: events.length };
   }

@@ -10,6 +10,8 @@ export interface LedgerEvent {
   summaryEn: string;
   actor?: HazardActor | null;
   data?: Record<string, unknown>;
+  /** When it happened (ISO; a workflow passes its own time), default: now. The timeline orders by it. */
+  at?: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function appendEvent(m: EntityManager, e: LedgerEvent): Promise<boo
       actorUsername: e.actor?.username ?? null,
       actorName: e.actor?.name ?? null,
       data: (e.data ?? {}) as never,
+      ...(e.at ? { occurredAt: new Date(e.at) } : {}),
     })
     .orIgnore()
     .returning(['id'])

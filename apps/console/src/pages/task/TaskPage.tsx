@@ -34,7 +34,7 @@ import { TaskActions } from './TaskActions';
 import { TaskComments } from './TaskComments';
 import { TaskData } from './TaskData';
 import { TaskHistory } from './TaskHistory';
-import { caseOf, useRefreshTask, useTask, useTaskAbilities } from './useTask';
+import { campaignCaseOf, caseOf, useRefreshTask, useTask, useTaskAbilities } from './useTask';
 
 const Panel = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
   <Card data-testid={testId}>
@@ -58,6 +58,7 @@ const TaskHeader = ({ task }: { task: TaskDetail }) => {
   const codeLabel = useCodeLabel();
   const title = useTaskTitle();
   const kase = caseOf(task);
+  const campaignCase = campaignCaseOf(task);
   const open = task.status !== 'closed';
   return (
     <Stack spacing={1.5} data-testid="task-header">
@@ -109,7 +110,20 @@ const TaskHeader = ({ task }: { task: TaskDetail }) => {
       {task.caseRef ? (
         <Typography variant="body2" color="text.secondary">
           {translate('zhiben.task.caseRef')}{' '}
-          {kase ? (
+          {campaignCase ? (
+            <Link
+              component={LinkBase}
+              to={
+                campaignCase.kind === 'report'
+                  ? `/reports/${encodeURIComponent(campaignCase.id)}`
+                  : `/campaigns/${campaignCase.id}/show`
+              }
+              sx={{ fontFamily: 'monospace' }}
+              data-testid="task-case-link"
+            >
+              {task.caseRef}
+            </Link>
+          ) : kase ? (
             <Link
               component={LinkBase}
               to={kase.kind === 'hazard' ? `/hazards/${kase.id}/show` : '/listings'}
@@ -302,7 +316,10 @@ export const TaskPage = () => {
   }
 
   const kase = caseOf(task);
-  const enterpriseStep = isHazardEnterpriseStep(task.step) && kase?.kind === 'hazard' ? kase.id : null;
+  const campaignCase = campaignCaseOf(task);
+  // The fill-in of a report is done on its form, whose submission completes this task.
+  const fillReport = task.step === 'fillReport' && campaignCase?.kind === 'report' ? campaignCase.id : null;
+  const enterpriseStep = isHazardEnterpriseStep(task.step) && kase?.kind === 'hazard' ? kase.id : fillReport;
   const open = task.status !== 'closed';
 
   const completed = (decision: DecisionOption) => {
@@ -332,10 +349,46 @@ export const TaskPage = () => {
               </Alert>
             ) : null}
             {!open ? <TaskOutcome task={task} /> : null}
-            {open && enterpriseStep && enterprise && (can('complete') || can('claim')) ? (
+            {open && fillReport && (can('complete') || can('claim')) ? (
+              <Alert
+                severity="info"
+                data-testid="task-report-prompt"
+                action={
+                  <Button
+                    component={LinkBase}
+                    to={`/reports/${encodeURIComponent(fillReport)}`}
+                    variant="contained"
+                    size="small"
+                    data-testid="task-fill-report"
+                  >
+                    {translate('zhiben.reports.fillAction')}
+                  </Button>
+                }
+              >
+                {translate('zhiben.reports.fillHelp')}
+              </Alert>
+            ) : null}
+            {open && enterpriseStep && !fillReport && enterprise && (can('complete') || can('claim')) ? (
               <EnterpriseStepPrompt task={task} hazardId={enterpriseStep} />
             ) : null}
-            {open && enterpriseStep && !enterprise ? (
+            {open && task.step === 'signReport' && campaignCase?.kind === 'report' ? (
+              <Alert
+                severity="info"
+                action={
+                  <Button
+                    component={LinkBase}
+                    to={`/reports/${encodeURIComponent(campaignCase.id)}`}
+                    size="small"
+                    data-testid="task-view-report"
+                  >
+                    {translate('zhiben.reports.viewAction')}
+                  </Button>
+                }
+              >
+                {translate('zhiben.reports.signHelp')}
+              </Alert>
+            ) : null}
+            {open && enterpriseStep && !fillReport && !enterprise ? (
               // Escalated to the town as a reminder: the enterprise still does the work on its hazard.
               <Alert severity="info" data-testid="task-enterprise-owned">
                 {translate('zhiben.task.decide.enterpriseOwned')}

@@ -68,3 +68,23 @@ export const caseOf = (task: TaskDetail): { kind: 'hazard' | 'listing'; id: stri
   }
   return null;
 };
+
+/**
+ * The campaign a task belongs to: a report task (`campaignReport.fillReport` / `signReport`, caseRef =
+ * the report id, formData.reportId) or a campaign plan task (caseKind `campaign`, caseRef = campaign id).
+ */
+export const campaignCaseOf = (
+  task: TaskDetail,
+): { kind: 'report'; id: string; campaignId: string | null } | { kind: 'campaign'; id: string } | null => {
+  const data = task.formData ?? {};
+  const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+  if (task.caseKind === 'campaignReport') {
+    const id = str(data.reportId) ?? str(task.caseRef);
+    return id ? { kind: 'report', id, campaignId: str(data.campaignId) } : null;
+  }
+  if (task.caseKind === 'campaign') {
+    const id = str(data.campaignId) ?? str(task.caseRef);
+    return id ? { kind: 'campaign', id } : null;
+  }
+  return null;
+};
