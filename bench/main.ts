@@ -1,3 +1,4 @@
+import { dispatchAggregateBench, reportTimerStormBench } from './campaigns.bench';
 import { directoryListBench } from './directory-list.bench';
 import { registerBench, roundTripBench, workerMemoryBench } from './hazards.bench';
 import { inboxBench } from './inbox.bench';
@@ -6,8 +7,10 @@ import { summary } from './lib/harness';
 /** Run by `npm run bench` (scripts/zhiben.mjs bench) against a fresh real stack. */
 const BENCHES: Record<string, () => Promise<void>> = {
   'directory-list': directoryListBench,
+  'dispatch-aggregate': dispatchAggregateBench,
   inbox: inboxBench,
   register: registerBench,
+  'report-timer-storm': reportTimerStormBench,
   'round-trip': roundTripBench,
   'worker-memory': workerMemoryBench,
 };

@@ -3,14 +3,7 @@ import { campaignWorkflowId, formValueType, type FormValues } from '@zhiben/cont
 import type { Client } from '@temporalio/client';
 import ExcelJS from 'exceljs';
 import { asUser, baseUrl, tokenFor } from '@zhiben/testing';
-import {
-  closeTemporal,
-  completeOk,
-  shanghaiDate,
-  temporal,
-  until,
-  waitTask,
-} from './hazard-support';
+import { closeTemporal, completeOk, shanghaiDate, temporal, until, waitTask } from './hazard-support';
 import { RUN_ID } from './support';
 
 /**
@@ -38,7 +31,7 @@ function shiftedDraft() {
     participants: [JIASI],
     titleZh: `调度流程集成测试 ${RUN_ID}`,
   });
-  const monthly = d.reportSchedules.find((s) => s.id === 'monthly-dispatch')!;
+  const monthly = (d.reportSchedules ?? []).find((s) => s.id === 'monthly-dispatch')!;
   return {
     ...d,
     period: { start: shanghaiDate(0), end: { kind: 'date' as const, date: shanghaiDate(30) } },

@@ -12,6 +12,7 @@ import { SubmissionsService } from './hazards/submissions.service';
 import { ListingsController } from './listings/listings.controller';
 import { ListingsService } from './listings/listings.service';
 import { HazardsInit1764000000103 } from './migrations/1764000000103-hazards-init';
+import { HazardsFiguresIndexes1764000000105 } from './migrations/1764000000105-hazards-figures-indexes';
 import { RulesController } from './rules/rules.controller';
 import { RulesService } from './rules/rules.service';
 import { HAZARDS_SCHEMA } from './schema';
@@ -21,7 +22,7 @@ import { HazardWorkflowGateway } from './workflow/hazard-workflow.gateway';
 import { WorkflowStarter } from './workflow/workflow-starter';
 
 export { HAZARDS_SCHEMA, HAZARDS_ENTITIES };
-export const HAZARDS_MIGRATIONS = [HazardsInit1764000000103];
+export const HAZARDS_MIGRATIONS = [HazardsInit1764000000103, HazardsFiguresIndexes1764000000105];
 
 /**
  * The hazard ledger context (台账, 双报告, 整改方案, 验收, 销号, 挂牌督办). Needs the service's DataSource

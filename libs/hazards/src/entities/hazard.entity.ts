@@ -47,6 +47,7 @@ export class HazardEntity {
   @Column({ type: 'text' })
   source!: HazardSource;
 
+  @Index('ix_hazards_grade')
   @Column({ type: 'text' })
   grade!: HazardGrade;
 
@@ -95,6 +96,7 @@ export class HazardEntity {
   districtCode!: string | null;
 
   /** 行业监管部门: the lead department of the sector, when known. */
+  @Index('ix_hazards_supervising_dept')
   @Column({ name: 'supervising_dept_code', type: 'text', nullable: true })
   supervisingDeptCode!: string | null;
 
