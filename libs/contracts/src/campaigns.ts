@@ -1155,16 +1155,14 @@ export function formValuesSchemaFor(definition: FormDefinition, options: { compl
 // ---------------------------------------------------------------------------------------- reports
 
 /** Which occurrence of a schedule a report answers: 2023-06 (month), 2023-08-05 (date), 2024 (year), final. */
-export const occurrenceKeySchema = z
-  .string(msg('须为文本', 'Must be a string'))
-  .regex(
-    // The workflows key an occurrence by its schedule too (`monthly-dispatch.2023-06-25`).
-    /^([A-Za-z0-9][A-Za-z0-9_-]{0,79}\.)?(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|final)$/,
-    msg(
-      '期次须为 YYYY-MM、YYYY-MM-DD、YYYY 或 final（可带报表编号前缀，如 monthly-dispatch.2023-06-25）',
-      'Occurrence must be YYYY-MM, YYYY-MM-DD, YYYY or final (optionally prefixed by the schedule id, e.g. monthly-dispatch.2023-06-25)',
-    ),
-  );
+export const occurrenceKeySchema = z.string(msg('须为文本', 'Must be a string')).regex(
+  // The workflows key an occurrence by its schedule too (`monthly-dispatch.2023-06-25`).
+  /^([A-Za-z0-9][A-Za-z0-9_-]{0,79}\.)?(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?|final)$/,
+  msg(
+    '期次须为 YYYY-MM、YYYY-MM-DD、YYYY 或 final（可带报表编号前缀，如 monthly-dispatch.2023-06-25）',
+    'Occurrence must be YYYY-MM, YYYY-MM-DD, YYYY or final (optionally prefixed by the schedule id, e.g. monthly-dispatch.2023-06-25)',
+  ),
+);
 
 /** 审核签字: the unit's leader reviews and signs before submission. */
 export const reportSignatureSchema = z.strictObject({

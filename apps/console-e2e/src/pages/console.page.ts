@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
-export type MenuEntry = 'dashboard' | 'my-tasks' | 'hazards' | 'listings' | 'org-units' | 'enterprises';
+export type MenuEntry =
+  'dashboard' | 'my-tasks' | 'hazards' | 'listings' | 'campaigns' | 'dispatch' | 'org-units' | 'enterprises';
 export type ConsoleLanguage = 'zh-CN' | 'en';
 
 /** Generous for the first paint after a Keycloak round trip on a cold stack. */

@@ -749,6 +749,11 @@ const enDomainMessages: ZhibenMessages = {
       townHelper: 'Territorial jurisdiction: the town, street or platform (park) it lies in',
     },
     campaigns: {
+      empty: {
+        title: 'No campaigns yet',
+        create: 'Deploy a campaign from one of the templates.',
+        none: 'No campaigns in your jurisdiction yet; they show here once deployed.',
+      },
       statuses: {
         draft: 'Draft',
         approval: 'In approval',

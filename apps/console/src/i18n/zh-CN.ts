@@ -747,6 +747,11 @@ const zhCNDomainMessages = {
       townHelper: '企业属地：所在的镇、街道或平台（园区）',
     },
     campaigns: {
+      empty: {
+        title: '暂无专项行动',
+        create: '依据行动模板部署一项专项行动。',
+        none: '本辖区暂无专项行动，上级部署后将显示在这里。',
+      },
       statuses: {
         draft: '草稿',
         approval: '审批中',

@@ -47,7 +47,10 @@ export function toEventDto(e: CampaignEventEntity) {
 export const approversOf = (
   c: Pick<CampaignEntity, 'jurisdictionCode' | 'issuingUnitCode'>,
 ): CandidateRule[] =>
-  [...new Set([c.jurisdictionCode, c.issuingUnitCode])].map((orgUnitCode) => ({ role: 'leader', orgUnitCode }));
+  [...new Set([c.jurisdictionCode, c.issuingUnitCode])].map((orgUnitCode) => ({
+    role: 'leader',
+    orgUnitCode,
+  }));
 
 /** The issuing office receives 通报 escalations and 备案 filings. */
 export const officeOf = (c: Pick<CampaignEntity, 'issuingUnitCode'>): CandidateRule[] => [

@@ -261,6 +261,7 @@ export const DispatchPage = () => {
               startIcon={<DownloadIcon />}
               disabled={!data || downloading}
               onClick={() => void download()}
+              sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
               data-testid="dispatch-xlsx"
             >
               {translate('zhiben.dispatch.download')}

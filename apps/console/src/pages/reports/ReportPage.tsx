@@ -308,7 +308,7 @@ export const ReportPage = () => {
                   <TableRow key={row.id} data-testid="report-row" data-row={row.id}>
                     <TableCell>{row.number ?? ''}</TableCell>
                     <TableCell>
-                      <Stack spacing={0.5}>
+                      <Stack spacing={0.5} alignItems="flex-start">
                         <span>{bilingual(row.labelZh, row.labelEn)}</span>
                         <PrefillChip row={row} value={values[row.id] ?? null} />
                       </Stack>

@@ -1,4 +1,5 @@
-import { Chip } from '@mui/material';
+import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
+import { Box, Chip, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import {
   CreateButton,
@@ -118,6 +119,28 @@ const Actions = () => {
   );
 };
 
+/** No campaign yet: admins get 新建 (the toolbar's button is not shown on an empty list), others a note. */
+const CampaignEmpty = () => {
+  const translate = useTranslate();
+  const { roles } = useRoles();
+  const admin = roles.includes('admin');
+  return (
+    <Box
+      sx={{ textAlign: 'center', py: 8, px: 2, color: 'text.secondary', width: '100%' }}
+      data-testid="campaign-empty"
+    >
+      <CampaignOutlinedIcon sx={{ fontSize: 64, color: 'action.disabled' }} />
+      <Typography variant="h6" color="text.primary" sx={{ mt: 1 }}>
+        {translate('zhiben.campaigns.empty.title')}
+      </Typography>
+      <Typography variant="body2" sx={{ mb: 2 }}>
+        {translate(admin ? 'zhiben.campaigns.empty.create' : 'zhiben.campaigns.empty.none')}
+      </Typography>
+      {admin ? <CreateButton variant="contained" data-testid="campaign-create" /> : null}
+    </Box>
+  );
+};
+
 /**
  * 专项行动: the campaigns of the user's jurisdiction. Status is filtered by the API; template and year
  * are filtered by the data provider on the loaded page (campaigns.service `listCampaignsQuerySchema`
@@ -126,6 +149,7 @@ const Actions = () => {
 export const CampaignList = () => (
   <List
     actions={<Actions />}
+    empty={<CampaignEmpty />}
     filters={useFilters()}
     sort={{ field: 'createdAt', order: 'DESC' }}
     data-testid="campaign-list"

@@ -138,11 +138,15 @@ describe('defaultJurisdiction', () => {
   ];
 
   it('is the user’s own unit when it is territorial', () => {
-    expect(defaultJurisdiction({ id: '3', code: 'jiangjin.jiasi', kind: 'town' }, units)).toBe('jiangjin.jiasi');
+    expect(defaultJurisdiction({ id: '3', code: 'jiangjin.jiasi', kind: 'town' }, units)).toBe(
+      'jiangjin.jiasi',
+    );
   });
 
   it('is the territorial unit above an office (区安委办 → 江津区)', () => {
-    expect(defaultJurisdiction({ id: '2', code: 'jiangjin.anweiban', kind: 'office' }, units)).toBe('jiangjin');
+    expect(defaultJurisdiction({ id: '2', code: 'jiangjin.anweiban', kind: 'office' }, units)).toBe(
+      'jiangjin',
+    );
   });
 
   it('is undefined when nothing territorial is known', () => {

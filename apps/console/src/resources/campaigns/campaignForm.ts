@@ -53,7 +53,14 @@ export const draftFromTemplate = (
 });
 
 /** Units a campaign may run for (the service's TERRITORIAL_KINDS): 区, 镇街, 平台, 村社区. */
-const JURISDICTION_KINDS: readonly string[] = ['district', 'town', 'street', 'platform', 'village', 'community'];
+const JURISDICTION_KINDS: readonly string[] = [
+  'district',
+  'town',
+  'street',
+  'platform',
+  'village',
+  'community',
+];
 
 export const isJurisdictionKind = (kind: string): boolean => JURISDICTION_KINDS.includes(kind);
 
