@@ -1,2 +1,3 @@
 export * from './temporal.module';
 export * from './activity-worker';
+export * from './workflow-calls';

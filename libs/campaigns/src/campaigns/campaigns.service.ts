@@ -28,11 +28,8 @@ import {
 } from '../scope/campaign-scope';
 import { CallerResolver } from '../scope/caller.resolver';
 import { TemplatesService } from '../templates/templates.service';
-import {
-  CampaignWorkflowGateway,
-  WorkflowCallError,
-  httpErrorFor,
-} from '../workflow/campaign-workflow.gateway';
+import { WorkflowCallError } from '@zhiben/temporal-client';
+import { CampaignWorkflowGateway, httpErrorFor } from '../workflow/campaign-workflow.gateway';
 import { CampaignWorkflowStarter } from '../workflow/workflow-starter';
 import { appendCampaignEvent } from './campaign-events';
 import { approversOf, officeOf, toCampaignDto, toEventDto } from './campaign.mappers';

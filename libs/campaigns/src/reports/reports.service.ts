@@ -25,11 +25,8 @@ import { CampaignsService } from '../campaigns/campaigns.service';
 import { CampaignEntity, CampaignReportEntity } from '../entities';
 import type { DispatchQuery } from '../params';
 import { canFillReport, canReadUnit, type CampaignCaller, governsPath } from '../scope/campaign-scope';
-import {
-  CampaignWorkflowGateway,
-  WorkflowCallError,
-  httpErrorFor,
-} from '../workflow/campaign-workflow.gateway';
+import { WorkflowCallError } from '@zhiben/temporal-client';
+import { CampaignWorkflowGateway, httpErrorFor } from '../workflow/campaign-workflow.gateway';
 
 /** The step of a `campaignReport` workflow in which the unit fills the form in [contract with workflows/campaigns]. */
 export const FILL_REPORT_STEP = 'fillReport';

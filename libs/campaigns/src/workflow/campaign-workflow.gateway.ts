@@ -1,10 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import {
-  ApplicationFailure,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-} from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/common';
 import {
   CAMPAIGN_EVENT_SIGNAL,
   CAMPAIGN_WORKFLOW_TYPE,
@@ -14,70 +10,16 @@ import {
   TASK_QUEUES,
   type CampaignEventSignal,
   type CampaignWorkflowInput,
-  type OpenTaskInfo,
   type TaskDecisionPayload,
 } from '@zhiben/contracts';
 import { DomainException } from '@zhiben/platform';
-import { TemporalClientHolder } from '@zhiben/temporal-client';
-
-/** Why a workflow did not take a message: it said no, it is not there, or Temporal did not answer. */
-export class WorkflowCallError extends Error {
-  constructor(
-    readonly kind: 'rejected' | 'not_found' | 'unavailable',
-    readonly rejection: { type: string; field?: string; messageZh: string; messageEn: string } | null,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface OpenTask {
-  taskKey: string;
-  taskId: string | null;
-  step: string;
-  decisions: string[];
-}
-
-export function normaliseOpenTasks(raw: unknown): OpenTask[] {
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .filter(
-      (t): t is OpenTaskInfo =>
-        typeof t === 'object' && t !== null && typeof (t as OpenTaskInfo).taskKey === 'string',
-    )
-    .map((t) => ({
-      taskKey: t.taskKey,
-      taskId: typeof t.taskId === 'string' ? t.taskId : null,
-      step: String(t.step),
-      decisions: (Array.isArray(t.decisions) ? (t.decisions as unknown[]) : []).map((d) =>
-        typeof d === 'string' ? d : String((d as { code?: unknown })?.code ?? ''),
-      ),
-    }));
-}
-
-function rejectionOf(e: WorkflowUpdateFailedError): NonNullable<WorkflowCallError['rejection']> {
-  const cause = e.cause;
-  if (cause instanceof ApplicationFailure) {
-    const d = cause.details?.[0] as
-      { type?: string; field?: string; messageZh?: string; messageEn?: string } | undefined;
-    if (d && typeof d.messageZh === 'string' && typeof d.messageEn === 'string') {
-      return {
-        type: d.type ?? cause.type ?? 'Rejected',
-        field: d.field,
-        messageZh: d.messageZh,
-        messageEn: d.messageEn,
-      };
-    }
-    const [zh, en] = cause.message.split(' / ');
-    return { type: cause.type ?? 'Rejected', messageZh: zh, messageEn: en ?? zh };
-  }
-  const text = cause?.message ?? e.message;
-  return {
-    type: 'Rejected',
-    messageZh: `流程拒绝了该请求：${text}`,
-    messageEn: `The process rejected the request: ${text}`,
-  };
-}
+import {
+  normaliseOpenTasks,
+  rejectionOf,
+  TemporalClientHolder,
+  WorkflowCallError,
+  type OpenTask,
+} from '@zhiben/temporal-client';
 
 /** A workflow refusal as HTTP: one naming a field is bad input (400), otherwise a state conflict (409). */
 export function httpErrorFor(e: WorkflowCallError, what: { zh: string; en: string }): DomainException {

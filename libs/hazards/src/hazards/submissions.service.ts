@@ -39,7 +39,8 @@ import {
   ProgressReportEntity,
   RectificationPlanEntity,
 } from '../entities';
-import { WorkflowCallError, HazardWorkflowGateway } from '../workflow/hazard-workflow.gateway';
+import { WorkflowCallError } from '@zhiben/temporal-client';
+import { HazardWorkflowGateway } from '../workflow/hazard-workflow.gateway';
 import { toAcceptanceDto, toExtensionDto, toPlanDto, toProgressDto } from './hazard.mappers';
 import { HazardsQueryService } from './hazards-query.service';
 import { appendEvent } from './ledger-events';

@@ -1,5 +1,5 @@
 import { AcceptanceApplicationEntity, ProgressReportEntity, RectificationPlanEntity } from '../entities';
-import { WorkflowCallError } from '../workflow/hazard-workflow.gateway';
+import { WorkflowCallError } from '@zhiben/temporal-client';
 import { httpErrorFor, submitDecision, SubmissionsService } from './submissions.service';
 
 describe('submissions', () => {

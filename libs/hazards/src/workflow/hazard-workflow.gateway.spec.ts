@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { normaliseOpenTasks, rejectionOf } from './hazard-workflow.gateway';
+import { normaliseOpenTasks, rejectionOf } from '@zhiben/temporal-client';
 
 describe('hazard workflow gateway helpers', () => {
   it('accepts open tasks with decision objects or plain codes, and ignores junk', () => {
