@@ -400,10 +400,12 @@ describe('two officials complete the same task at once', () => {
     expect(row).toMatchObject({ status: 'closed', decision: winner.decision, completed_by: winner.user });
     const completions = await withDb(
       async (db) =>
+        // A 退回 is recorded as `returned`, any other decision as `completed`.
         (
-          await db.query(`SELECT actor FROM tasks.task_history WHERE task_id = $1 AND action = 'completed'`, [
-            task.id,
-          ])
+          await db.query(
+            `SELECT actor FROM tasks.task_history WHERE task_id = $1 AND action IN ('completed', 'returned')`,
+            [task.id],
+          )
         ).rows,
     );
     expect(completions).toEqual([{ actor: winner.user }]);
