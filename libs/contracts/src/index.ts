@@ -10,3 +10,4 @@ export * from './hazards';
 export * from './hazards-api';
 export * from './campaigns';
 export * from './campaigns-workflow';
+export * from './enforcement';

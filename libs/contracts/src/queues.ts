@@ -5,6 +5,7 @@ export const TASK_QUEUES = {
   tasks: 'zhiben-tasks',
   hazards: 'zhiben-hazards',
   campaigns: 'zhiben-campaigns',
+  enforcement: 'zhiben-enforcement',
 } as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

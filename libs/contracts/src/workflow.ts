@@ -11,3 +11,4 @@ export * from './roles';
 export * from './tasks';
 export * from './campaigns-workflow';
 export type * from './campaigns';
+export * from './enforcement';
