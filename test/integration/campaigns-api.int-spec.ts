@@ -445,5 +445,24 @@ describe('reports, activities and the dispatch table', () => {
     const data = wb.getWorksheet('数据')!;
     const g1 = data.getRows(1, data.rowCount)!.find((r) => r.getCell(1).value === 'G1')!;
     expect(g1.getCell(5).value).toBe(6);
+
+    const pdf = await fetch(`${baseUrl()}${C}/campaigns/${campaignId}/dispatch.pdf?occurrenceKey=${occ}`, {
+      headers: { authorization: `Bearer ${await tokenFor('admin.jj')}` },
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''.*\.pdf$/);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(10_000); // the embedded CJK font subset alone is larger
+    // Same jurisdiction check as the JSON table.
+    expectProblem(
+      await asUser(
+        'admin.jiasi',
+        `${C}/campaigns/${campaignId}/dispatch.pdf?occurrenceKey=${occ}&unit=jiangjin`,
+      ),
+      403,
+      'OUT_OF_JURISDICTION',
+    );
   });
 });

@@ -8,6 +8,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { BearerToken } from '../bearer-token.decorator';
 import { dispatchQuerySchema, keyPipe, uuidPipe, type DispatchQuery } from '../params';
+import { dispatchPdf, resolvePdfFont, type PdfFont } from '../reports/dispatch-pdf';
 import { dispatchWorkbook } from '../reports/dispatch-xlsx';
 import { ReportsService, reportsQuerySchema } from '../reports/reports.service';
 import { TaskListsService } from '../tasks/task-lists.service';
@@ -220,6 +221,44 @@ export class CampaignsController {
     res.setHeader(
       'content-disposition',
       `attachment; filename="dispatch-${q.occurrenceKey}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
+    res.end(buf);
+  }
+
+  @Get(':id/dispatch.pdf')
+  @Authenticated()
+  @ApiOperation({ summary: 'The aggregated dispatch table as PDF (A4), laid out like the seed form' })
+  async dispatchPdf(
+    @CurrentUser() user: Principal,
+    @BearerToken() token: string,
+    @Param('id', uuidPipe) id: string,
+    @Query(new ZodPipe(dispatchQuerySchema)) q: DispatchQuery,
+    @Res() res: Response,
+  ) {
+    let font: PdfFont;
+    try {
+      font = resolvePdfFont(process.env.PDF_FONT);
+    } catch (e) {
+      throw new DomainException('UNAVAILABLE', { detail: (e as Error).message });
+    }
+    const table = await this.reports.dispatch(user, token, id, q);
+    const form = formById(table.form.id);
+    if (!form) throw new DomainException('INTERNAL', { detail: `Form ${table.form.id} missing` });
+    const buf = await dispatchPdf(
+      form,
+      table.tree,
+      {
+        unitName: table.unit.name,
+        occurrenceKey: q.occurrenceKey,
+        generatedOn: toCivilDate(new Date()),
+      },
+      font,
+    );
+    const name = `${form.titleZh}-${table.unit.name}-${q.occurrenceKey}.pdf`;
+    res.setHeader('content-type', 'application/pdf');
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="dispatch-${q.occurrenceKey}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
     );
     res.end(buf);
   }

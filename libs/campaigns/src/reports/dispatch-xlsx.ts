@@ -1,6 +1,7 @@
 import type { AggregateNode } from '@zhiben/campaigns-domain';
 import type { FormCell, FormDefinition } from '@zhiben/contracts';
 import ExcelJS from 'exceljs';
+import { missingUnitNames } from './dispatch-pdf';
 
 /**
  * The aggregated dispatch table as .xlsx, laid out like the seed form (000:125-323): title, the
@@ -89,6 +90,6 @@ export async function dispatchWorkbook(
     ]);
   }
   data.addRow([]);
-  data.addRow(['未报送单位', tree.missing.join('、') || '无']);
+  data.addRow(['未报送单位', missingUnitNames(tree).join('、') || '无']);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
