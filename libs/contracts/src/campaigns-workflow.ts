@@ -220,3 +220,13 @@ export interface CampaignsPort {
 export interface HazardFiguresPort {
   hazardFigures(input: HazardFiguresRequest): Promise<HazardFigures>;
 }
+
+/**
+ * Activity hosted by enforcement-service on TASK_QUEUES.enforcement: the dispatch form's enforcement rows
+ * (行政处罚 次/万元, 一案双罚, 移送司法机关（人）, 责令停产整顿, 曝光约谈…) for one unit's own scope, keyed by row id.
+ */
+export interface EnforcementFiguresPort {
+  enforcementFigures(input: HazardFiguresRequest): Promise<HazardFigures>;
+}
+/** Patch: report workflows started after it also ask enforcement-service for the pre-fill. */
+export const ENFORCEMENT_FIGURES_PATCH = 'zhiben.enforcement-figures';

@@ -1,11 +1,13 @@
 import {
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  ENFORCEMENT_FIGURES_PATCH,
   TASK_QUEUES,
   type CampaignReportStatus,
   type CampaignReportWorkflowInput,
@@ -24,7 +26,7 @@ import {
   type HumanTaskDecided,
   type HumanTaskResult,
 } from '@zhiben/workflows-shared';
-import { campaigns, hazardFigures } from './activities';
+import { campaigns, enforcementFigures, hazardFigures } from './activities';
 import { campaignReportStateQuery } from './campaign.messages';
 import { calendarAt, humanDue, isRealClock, msUntilCalendar, type ClockAnchor } from './clock';
 import { REPORT_KIND_TEXT, reportTexts, type TimelineText } from './texts';
@@ -166,7 +168,17 @@ export async function campaignReport(input: CampaignReportWorkflowInput): Promis
   // ── open: pre-fill, then the report row ──────────────────────────────────────────────────────────
   let prefilled: HazardFigures | null = null;
   if (input.prefill) {
-    prefilled = await hazardFigures.hazardFigures({ unitCode, asOf: input.opensAt, since: null });
+    const request = { unitCode, asOf: input.opensAt, since: null };
+    if (patched(ENFORCEMENT_FIGURES_PATCH)) {
+      const [ledger, enforcement] = await Promise.all([
+        hazardFigures.hazardFigures(request),
+        // Without enforcement-service the enforcement rows are filled by hand: the report still opens.
+        enforcementFigures.enforcementFigures(request).catch((): HazardFigures => ({})),
+      ]);
+      prefilled = { ...enforcement, ...ledger };
+    } else {
+      prefilled = await hazardFigures.hazardFigures(request);
+    }
   }
   await campaigns.openReport({
     reportId,

@@ -35,7 +35,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import type { CampaignReportResult } from './campaign-report.workflow';
 import type { CampaignResult } from './campaign.workflow';
-import { FakeCampaignsService, FakeHazardFigures, FakeTasksService, type FakeTask } from './testing/fakes';
+import {
+  FakeCampaignsService,
+  FakeEnforcementFigures,
+  FakeHazardFigures,
+  FakeTasksService,
+  type FakeTask,
+} from './testing/fakes';
 import { historyFromJson, historyToJson, type History } from './testing/history-json';
 import {
   CAMPAIGN_WORKFLOWS_PATH,
@@ -58,6 +64,7 @@ const RECORDED = ['campaign-full', 'campaign-cascade', 'campaign-report-late'];
 const tasks = new FakeTasksService();
 const campaigns = new FakeCampaignsService();
 const figures = new FakeHazardFigures();
+const enforcementFigures = new FakeEnforcementFigures();
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 const workers: Worker[] = [];
@@ -94,6 +101,13 @@ beforeAll(async () => {
   );
   runWorker(
     await Worker.create({ connection, taskQueue: TASK_QUEUES.hazards, activities: figures.activities }),
+  );
+  runWorker(
+    await Worker.create({
+      connection,
+      taskQueue: TASK_QUEUES.enforcement,
+      activities: enforcementFigures.activities,
+    }),
   );
   for (const s of scenarios)
     s.outcome = s.run().then(
@@ -680,7 +694,18 @@ describe('campaignReport', () => {
       expect(
         figures.requests.find((q) => q.unitCode === 'jiangjin.jiasi' && q.asOf === input.opensAt),
       ).toEqual({ unitCode: 'jiangjin.jiasi', asOf: input.opensAt, since: null });
-      expect(campaigns.reports.get('R-LATE')!.prefilled).toEqual({ 'found.major': 3, 'rectified.major': 1 });
+      // Ledger rows from hazards-service, enforcement rows from enforcement-service; the ledger's own
+      // figure wins where both answer.
+      expect(
+        enforcementFigures.requests.find((q) => q.unitCode === 'jiangjin.jiasi' && q.asOf === input.opensAt),
+      ).toEqual({ unitCode: 'jiangjin.jiasi', asOf: input.opensAt, since: null });
+      expect(campaigns.reports.get('R-LATE')!.prefilled).toEqual({
+        'found.major': 3,
+        'rectified.major': 1,
+        E3a: 2,
+        E3b: 1.5,
+        E5: 1,
+      });
 
       await eventually('circulated', async () => (await reportState(wf)).circulated);
       await eventually('the 通报 recorded', () =>

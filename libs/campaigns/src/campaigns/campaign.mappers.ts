@@ -30,12 +30,25 @@ export function toCampaignDto(c: CampaignEntity) {
   };
 }
 
-export function toEventDto(e: CampaignEventEntity) {
+/**
+ * The workflows write a report's unit into its timeline line by code (workflow code has no directory);
+ * the line shown to people names the unit. Only the whole code is replaced, never a longer code it
+ * prefixes (jiangjin.jiasi vs jiangjin.jiasi.v1).
+ */
+export function withUnitName(text: string, code: string, name: string | undefined): string {
+  if (!name || !code) return text;
+  const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`${escaped}(?!\\w|\\.\\w)`, 'g'), name);
+}
+
+export function toEventDto(e: CampaignEventEntity, unitName?: (code: string) => string | undefined) {
+  const code = typeof e.data?.['unitCode'] === 'string' ? e.data['unitCode'] : '';
+  const name = code && unitName ? unitName(code) : undefined;
   return {
     id: e.id,
     type: e.type,
-    summaryZh: e.summaryZh,
-    summaryEn: e.summaryEn,
+    summaryZh: withUnitName(e.summaryZh, code, name),
+    summaryEn: withUnitName(e.summaryEn, code, name),
     actor: e.actorUsername ? { username: e.actorUsername, name: e.actorName } : null,
     reportId: e.reportId,
     data: e.data,

@@ -152,7 +152,8 @@ export class CampaignsService {
     const events = await this.ds
       .getRepository(CampaignEventEntity)
       .find({ where: { campaignId: c.id }, order: { id: 'ASC' } });
-    return { data: events.map(toEventDto), total: events.length };
+    const unitName = (code: string) => caller.units.get(code)?.name;
+    return { data: events.map((e) => toEventDto(e, unitName)), total: events.length };
   }
 
   /** The template version the campaign was created from (or migrated to). */

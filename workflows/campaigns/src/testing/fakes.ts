@@ -4,6 +4,7 @@ import type {
   CampaignStatus,
   CampaignsPort,
   CloseTaskRequest,
+  EnforcementFiguresPort,
   HazardFiguresPort,
   HazardFiguresRequest,
   OpenTaskRequest,
@@ -137,6 +138,17 @@ export class FakeHazardFigures {
     hazardFigures: async (req) => {
       this.requests.push(req);
       return { 'found.major': 3, 'rectified.major': 1 };
+    },
+  };
+}
+
+export class FakeEnforcementFigures {
+  readonly requests: HazardFiguresRequest[] = [];
+  readonly activities: EnforcementFiguresPort = {
+    enforcementFigures: async (req) => {
+      this.requests.push(req);
+      // A ledger row too: the ledger's own figure must win over another source's.
+      return { E3a: 2, E3b: 1.5, E5: 1, 'found.major': 99 };
     },
   };
 }
