@@ -3,3 +3,4 @@ export * from './platform/src';
 export * from './tasks-probe/src';
 export * from './hazards/src';
 export * from './campaigns/src';
+export * from './enforcement/src';

@@ -319,6 +319,11 @@ export interface EnforcementCaseInput {
   legalReviewers: CandidateRule[];
   /** Supervising office (安委办 ops) that receives escalations when a deadline is breached. */
   supervisors: CandidateRule[];
+  /**
+   * Liaison officials (行刑衔接联络员) who record the police and procuratorate answers of a referral this
+   * case starts; defaults to `inspectors`.
+   */
+  liaison?: CandidateRule[];
   rules: EnforcementRules;
   clock: ClockSettings;
 }
@@ -354,6 +359,11 @@ export interface ApplyReinspectionInput {
   /** Evidence file ids (stored by enforcement-service). */
   evidence: string[];
 }
+export interface ApplyReinspectionResult {
+  accepted: true;
+  /** The 整改复查 is due by this instant (rules.reinspection from the application). */
+  reinspectionDueAt: string;
+}
 /** Query: the case's state. */
 export const ENFORCEMENT_CASE_STATE_QUERY = 'enforcementCaseState';
 /**
@@ -368,6 +378,13 @@ export interface SubmitReferralInput {
   officers: EnforcementActor[];
   documents: ReferralDocumentKind[];
 }
+export interface SubmitReferralResult {
+  accepted: true;
+  /** The preparePackage task the submission completed. */
+  taskKey: string;
+  /** The head's decision is due by this instant (rules.referral.headDecision from reportedAt). */
+  headDecisionDueAt: string;
+}
 /** Query: the referral's state (stage, deadlines with their clocks). */
 export const REFERRAL_STATE_QUERY = 'referralState';
 /** Why an enforcement Update was rejected (ApplicationFailure.type). */
@@ -378,6 +395,15 @@ export const ENFORCEMENT_UPDATE_REJECTIONS = [
   'DateOrder',
 ] as const;
 export type EnforcementUpdateRejectionType = (typeof ENFORCEMENT_UPDATE_REJECTIONS)[number];
+/** `details[0]` of a rejected enforcement Update (bilingual, with the offending field when one is). */
+export interface EnforcementUpdateRejection {
+  type: EnforcementUpdateRejectionType;
+  field?: string;
+  messageZh: string;
+  messageEn: string;
+  /** DocumentsMissing: which of the five documents are missing. */
+  missing?: ReferralDocumentKind[];
+}
 
 /** Task steps (OPEN_TASKS_QUERY `step`) of the two workflows. */
 export const ENFORCEMENT_STEPS = {
@@ -565,6 +591,18 @@ export interface ReinspectionData {
   reviewers: string[];
   /** The reviewed unit signed the 复查意见书. */
   unitSigned: boolean;
+  /**
+   * A failed re-inspection of a 重大事故隐患: whether the unit refused to rectify (default true when
+   * failed; false when it is rectifying in good faith but not done) and whether it kept operating
+   * despite the stop order. Either flags a suspected 危险作业罪 (刑法第一百三十四条之一 第二项).
+   */
+  refusedToRectify?: boolean;
+  continuedDespiteStopOrder?: boolean;
+}
+/** `data` of proposeReferral → refer (optional; the workflow counts the penalised persons otherwise). */
+export interface ProposeReferralData {
+  /** Persons suspected (移送司法机关（人）). */
+  suspects?: number;
 }
 export interface EscalationData {
   /** 按日连续处罚: the daily amount (the original fine) and from which day. */
@@ -599,6 +637,8 @@ export interface FindingDto {
   stopOrdered: boolean;
   /** The hazard created in the hazards context (source 执法检查), once registered. */
   hazardId: string | null;
+  /** Why registering the hazard failed last time (bilingual), while `hazardId` is still null. */
+  hazardError?: string | null;
 }
 export interface InspectionDto {
   id: string;
@@ -741,4 +781,80 @@ export interface ReferralDto {
   rulesVersion: number;
   workflow: { id: string; started: boolean };
   version: number;
+}
+
+// ------------------------------------------------------------------------ additions (enforcement-service)
+/** Event types enforcement-service writes itself (the workflows add their own). */
+export const ENFORCEMENT_EVENT_TYPES = {
+  planCreated: 'plan.created',
+  drawPublished: 'plan.drawPublished',
+  inspectionCreated: 'inspection.created',
+  inspectionRecorded: 'inspection.recorded',
+  inspectionSigned: 'inspection.signed',
+  hazardRegistered: 'inspection.hazardRegistered',
+  fileUploaded: 'file.uploaded',
+  caseFiled: 'case.filed',
+  caseStage: 'case.stage',
+  actionRecorded: 'case.action',
+  reinspectionApplied: 'case.reinspectionApplied',
+  stepCompleted: 'step.completed',
+  referralCreated: 'referral.created',
+  referralSubmitted: 'referral.submitted',
+  referralStage: 'referral.stage',
+  deadlineOpened: 'referral.deadlineOpened',
+  deadlineMet: 'referral.deadlineMet',
+  deadlineBreached: 'referral.deadlineBreached',
+} as const;
+
+/** Kinds of files enforcement-service stores: inspection photos, case evidence, the referral documents. */
+export const ENFORCEMENT_FILE_KINDS = ['photo', 'evidence', 'other', ...REFERRAL_DOCUMENT_KINDS] as const;
+export type EnforcementFileKind = (typeof ENFORCEMENT_FILE_KINDS)[number];
+
+export interface EnforcementFileDto {
+  id: string;
+  kind: EnforcementFileKind;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** A deadline on the referral board: met, breached (also when met late) or still running. */
+export type ReferralDeadlineStatus = 'met' | 'breached' | 'running';
+export interface ReferralBoardDeadline extends ReferralDeadlineView {
+  status: ReferralDeadlineStatus;
+}
+export interface ReferralBoardRow {
+  id: string;
+  referralNo: string;
+  title: string;
+  stage: ReferralStage;
+  enterprise: { creditCode: string; name: string };
+  department: { code: string; name: string };
+  suspects: number;
+  overdue: boolean;
+  deadlines: ReferralBoardDeadline[];
+  createdAt: string;
+}
+/** GET /referrals/board — open referrals, overdue ones, counts by stage, every deadline's state. */
+export interface ReferralBoardDto {
+  open: number;
+  overdue: number;
+  byStage: Partial<Record<ReferralStage, number>>;
+  deadlines: Record<ReferralDeadlineStatus, number>;
+  referrals: ReferralBoardRow[];
+}
+
+/** The enterprise's 整改复查 application (POST /cases/:id/reinspection-application). */
+export interface ReinspectionApplicationDto {
+  id: string;
+  caseId: string;
+  note: string;
+  evidence: string[];
+  status: 'submitted' | 'accepted' | 'rejected';
+  rejectionReason: string | null;
+  submittedBy: EnforcementActor;
+  submittedAt: string;
 }

@@ -11,3 +11,4 @@ export * from './hazards-api';
 export * from './campaigns';
 export * from './campaigns-workflow';
 export * from './enforcement';
+export * from './enforcement-api';

@@ -59,6 +59,12 @@ describe('validateDecision', () => {
     }
   });
 
+  it('rejects every decision on a task completed through its own Update', () => {
+    const r = validateDecision(task({ completedThrough: 'zhiben.referral.submit' }), payload())!;
+    expect(r).toMatchObject({ type: 'DecisionNotAllowed', field: 'decision' });
+    expect(r.messageEn).toContain('zhiben.referral.submit');
+  });
+
   it('survives a malformed payload', () => {
     expect(validateDecision(task(), undefined)).toMatchObject({ type: 'DecisionNotAllowed' });
     expect(validateDecision(undefined, undefined)).toMatchObject({ type: 'TaskNotOpen' });

@@ -8,6 +8,11 @@ export interface OpenTaskState {
   step: string;
   decisions: DecisionOption[];
   decided?: TaskDecisionPayload;
+  /**
+   * The task completes only through this workflow Update (e.g. a package submission the service
+   * validates first), never through the generic decide Update.
+   */
+  completedThrough?: string;
 }
 
 function labels(decisions: readonly DecisionOption[], lang: 'zh' | 'en'): string {
@@ -37,6 +42,14 @@ export function validateDecision(
     };
   }
   const decision = typeof payload?.decision === 'string' ? payload.decision : '';
+  if (task.completedThrough) {
+    return {
+      type: 'DecisionNotAllowed',
+      field: 'decision',
+      messageZh: `「${task.step}」环节须通过专门的提交功能办理，不能直接办结`,
+      messageEn: `Step "${task.step}" is completed through its own submission (${task.completedThrough}), not by a decision`,
+    };
+  }
   const option = task.decisions.find((d) => d.code === decision);
   if (!option) {
     return {

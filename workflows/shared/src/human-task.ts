@@ -63,6 +63,11 @@ export interface HumanTaskSpec extends Omit<OpenTaskRequest, 'workflowId' | 'due
   /** Reminders before the due date as fractions of the time to due; defaults to `sla.remindAt`. */
   remindAt?: number[];
   overdue?: OverduePolicy;
+  /**
+   * Name of the workflow Update that completes this task (see `completeOpenTask`); the generic decide
+   * Update is then rejected for it. The tasks service still shows the task with its decisions.
+   */
+  completedThrough?: string;
 }
 
 export interface HumanTaskDecided {
@@ -128,6 +133,19 @@ export function installHumanTasks(): void {
   );
 }
 
+/**
+ * Completes an open task from the workflow's own Update handler (a task declared with
+ * `completedThrough`), as if the tasks service had sent the decision: `humanTask` then closes it as
+ * completed with this payload. False when no such task is open and undecided. Call it only after the
+ * Update's validator accepted the request.
+ */
+export function completeOpenTask(taskKey: string, payload: TaskDecisionPayload): boolean {
+  const task = openTasks.get(taskKey);
+  if (!task || task.decided !== undefined) return false;
+  task.decided = payload;
+  return true;
+}
+
 /** Waits for the task's decision until the wall-clock instant `atMs`; true when decided. */
 async function decidedBy(task: OpenTaskState, atMs: number): Promise<boolean> {
   const waitMs = atMs - Date.now();
@@ -180,7 +198,7 @@ export async function humanTask(spec: HumanTaskSpec): Promise<HumanTaskResult> {
     );
   }
   const { workflowId } = workflowInfo();
-  const { due, clock, remindAt, overdue, ...request } = spec;
+  const { due, clock, remindAt, overdue, completedThrough, ...request } = spec;
   const openedAtMs = Date.now();
   const wall = (realMs: number) => scaledInstant(openedAtMs, realMs, clock);
   let realDueMs: number | null;
@@ -204,6 +222,7 @@ export async function humanTask(spec: HumanTaskSpec): Promise<HumanTaskResult> {
     taskId: null,
     step: spec.step,
     decisions: spec.decisions,
+    ...(completedThrough ? { completedThrough } : {}),
   };
   // Registered before openTask returns: an official may act the moment the row is committed.
   openTasks.set(spec.taskKey, task);
