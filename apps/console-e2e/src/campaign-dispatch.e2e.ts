@@ -16,7 +16,7 @@ import { ZhibenApi, eventually, type HazardSummary } from './support/zhiben-api'
  * finds the 填报 task, opens the report, sees the figures the system pre-filled from the hazard ledger
  * (系统预填), fills in the rest and submits; the town leader (leader.jiasi) signs it off (签发) in 我的待办; the
  * district office opens 月度调度, picks the campaign and period, finds 贾嗣镇's figures in the aggregated
- * table, drills down on a row and downloads the .xlsx.
+ * table, drills down on a row and downloads the .xlsx and the PDF.
  *
  * Set-up that is not the point goes through the API: one major hazard found by self-inspection in a
  * 贾嗣镇 enterprise, so the ledger figure the report is pre-filled with is not zero.
@@ -209,11 +209,14 @@ describe('campaign dispatch in the console: create, approve, pre-filled report, 
       await dispatch.closeDrillDown();
     });
 
-    await step(office.page, 'the district downloads the table as .xlsx', async () => {
+    await step(office.page, 'the district downloads the table as .xlsx and PDF', async () => {
       const file = await dispatch.downloadXlsx();
       expect(file.name).toMatch(/\.xlsx$/);
       expect(file.bytes.length).toBeGreaterThan(2_000);
       expect(file.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+      const pdf = await dispatch.downloadPdf();
+      expect(pdf.name).toMatch(/\.pdf$/);
+      expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     });
   });
 });

@@ -18,6 +18,10 @@ import { ReportPage } from './pages/reports/ReportPage';
 import { campaigns } from './resources/campaigns';
 import { enterprises } from './resources/enterprises';
 import { PlanFormPage, hazards } from './resources/hazards';
+import { InspectionRecordPage, inspections } from './resources/inspections';
+import { inspectionPlans } from './resources/inspection-plans';
+import { penaltyCases } from './resources/penalty-cases';
+import { ReferralBoardPage, referrals } from './resources/referrals';
 import { listings } from './resources/listings';
 import { orgUnits } from './resources/org-units';
 import { consoleTheme } from './theme';
@@ -50,6 +54,10 @@ export const App = ({ authProvider, dataProvider }: AppProps) => (
     <Resource {...hazards} />
     <Resource {...listings} />
     <Resource {...campaigns} />
+    <Resource {...inspectionPlans} />
+    <Resource {...inspections} />
+    <Resource {...penaltyCases} />
+    <Resource {...referrals} />
     <Resource {...orgUnits} />
     <Resource {...enterprises} />
     {/* Reference data only: no pages, read from memory by the data provider. */}
@@ -60,6 +68,8 @@ export const App = ({ authProvider, dataProvider }: AppProps) => (
       <Route path="/hazards/:id/plan" element={<PlanFormPage />} />
       <Route path="/reports/:reportId" element={<ReportPage />} />
       <Route path="/dispatch" element={<DispatchPage />} />
+      <Route path="/inspections/:id/record" element={<InspectionRecordPage />} />
+      <Route path="/referral-board" element={<ReferralBoardPage />} />
     </CustomRoutes>
   </Admin>
 );

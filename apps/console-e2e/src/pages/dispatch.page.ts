@@ -56,9 +56,17 @@ export class DispatchPage {
 
   /** Clicks 导出 Excel and returns the downloaded file's name and bytes. */
   async downloadXlsx(): Promise<{ name: string; bytes: Buffer }> {
+    return this.download('dispatch-xlsx');
+  }
+
+  async downloadPdf(): Promise<{ name: string; bytes: Buffer }> {
+    return this.download('dispatch-pdf');
+  }
+
+  private async download(testId: string): Promise<{ name: string; bytes: Buffer }> {
     const [download] = await Promise.all([
       this.page.waitForEvent('download', { timeout: TIMEOUT_MS }),
-      this.page.getByTestId('dispatch-xlsx').click(),
+      this.page.getByTestId(testId).click(),
     ]);
     const failure = await download.failure();
     if (failure) throw new Error(`The download failed: ${failure}`);

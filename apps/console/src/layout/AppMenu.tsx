@@ -1,7 +1,9 @@
 import AssignmentTurnedInOutlinedIcon from '@mui/icons-material/AssignmentTurnedInOutlined';
 import TableChartOutlinedIcon from '@mui/icons-material/TableChartOutlined';
+import ViewKanbanOutlinedIcon from '@mui/icons-material/ViewKanbanOutlined';
 import { Menu, useTranslate } from 'react-admin';
 import { useRoles } from '../providers/roles';
+import { enforcementAbilities } from '../resources/enforcement/enforcementRoles';
 
 /** 专项行动 and 月度调度 are for the offices and towns; enterprises reach their reports through 我的待办. */
 const CAMPAIGN_ROLES = ['admin', 'leader', 'ops', 'official'];
@@ -10,6 +12,8 @@ export const AppMenu = () => {
   const translate = useTranslate();
   const { roles } = useRoles();
   const campaigns = roles.some((role) => CAMPAIGN_ROLES.includes(role));
+  // Enforcement: officials see it all; an enterprise its own inspections and cases, never referrals.
+  const enforcement = enforcementAbilities(roles);
   return (
     <Menu>
       <Menu.DashboardItem primaryText={translate('zhiben.menu.dashboard')} data-testid="menu-dashboard" />
@@ -28,6 +32,24 @@ export const AppMenu = () => {
           primaryText={translate('zhiben.menu.dispatch')}
           leftIcon={<TableChartOutlinedIcon />}
           data-testid="menu-dispatch"
+        />
+      ) : null}
+      {enforcement.official ? (
+        <Menu.ResourceItem name="inspection-plans" data-testid="menu-inspection-plans" />
+      ) : null}
+      {enforcement.official || enforcement.enterprise ? (
+        <Menu.ResourceItem name="inspections" data-testid="menu-inspections" />
+      ) : null}
+      {enforcement.official || enforcement.enterprise ? (
+        <Menu.ResourceItem name="penalty-cases" data-testid="menu-penalty-cases" />
+      ) : null}
+      {enforcement.referrals ? <Menu.ResourceItem name="referrals" data-testid="menu-referrals" /> : null}
+      {enforcement.referrals ? (
+        <Menu.Item
+          to="/referral-board"
+          primaryText={translate('zhiben.menu.referralBoard')}
+          leftIcon={<ViewKanbanOutlinedIcon />}
+          data-testid="menu-referral-board"
         />
       ) : null}
       <Menu.ResourceItem name="org-units" data-testid="menu-org-units" />

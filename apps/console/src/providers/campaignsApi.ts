@@ -44,6 +44,7 @@ export interface CampaignsApi {
   submitReport(id: string, body: ReportSubmission): Promise<ReportDetail>;
   getDispatch(id: string, query: DispatchQuery, signal?: AbortSignal): Promise<DispatchTable>;
   dispatchXlsx(id: string, query: DispatchQuery): Promise<Blob>;
+  dispatchPdf(id: string, query: DispatchQuery): Promise<Blob>;
   /** A hazards-service list URL the dispatch drill-down names (same-origin, `/api/hazards/…`). */
   getByPath<T>(path: string, signal?: AbortSignal): Promise<T>;
 }
@@ -93,6 +94,9 @@ export const createCampaignsApi = (http: HttpClient): CampaignsApi => ({
   },
   dispatchXlsx(id, query) {
     return http.requestBlob(`${campaign(id, 'dispatch.xlsx')}${toQueryString({ ...query })}`);
+  },
+  dispatchPdf(id, query) {
+    return http.requestBlob(`${campaign(id, 'dispatch.pdf')}${toQueryString({ ...query })}`);
   },
   getByPath(path, signal) {
     if (!path.startsWith('/api/')) return Promise.reject(new Error(`Not an API path: ${path}`));

@@ -1,8 +1,10 @@
 import { HttpError, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import type { Sector } from '../types';
 import { createCampaignsApi, type CampaignsApi } from './campaignsApi';
+import { ENFORCEMENT_RESOURCE_PATHS, createEnforcementApi, type EnforcementApi } from './enforcementApi';
 import { createHazardsApi, type HazardsApi } from './hazardsApi';
 import type { HttpClient, QueryValue } from './httpClient';
+import { createCursorBook, type ListAnswer } from './keyset';
 import { createTasksApi, type TasksApi } from './tasksApi';
 
 const DIRECTORY = '/api/directory';
@@ -14,7 +16,11 @@ const RESOURCE_PATHS: Record<string, string> = {
   hazards: '/api/hazards/hazards',
   listings: '/api/hazards/listings',
   campaigns: '/api/campaigns/campaigns',
+  ...ENFORCEMENT_RESOURCE_PATHS,
 };
+
+/** Lists that may answer with keyset pages (`nextCursor`, no total). */
+const KEYSET_RESOURCES = new Set<string>(Object.keys(ENFORCEMENT_RESOURCE_PATHS));
 
 /** Fields the server owns: never sent back on create or update. */
 const SERVER_MANAGED_FIELDS = new Set([
@@ -55,7 +61,8 @@ export type ListMeta = {
 export type CreateMeta = { idempotencyKey?: string };
 
 /** react-admin's CRUD plus the console's calls to the task engine, the hazard ledger and campaigns. */
-export interface ConsoleDataProvider extends DataProvider, TasksApi, HazardsApi, CampaignsApi {}
+export interface ConsoleDataProvider
+  extends DataProvider, TasksApi, HazardsApi, CampaignsApi, EnforcementApi {}
 
 const normalise = (value: unknown): unknown => (value === undefined || value === '' ? null : value);
 
@@ -133,6 +140,7 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
     throw new HttpError(translate('zhiben.errors.unsupported'), 405, { problem: null });
   };
   const sectors = createSectorCache(http);
+  const cursors = createCursorBook();
   const url = (resource: string, id?: Identifier): string => {
     const base = RESOURCE_PATHS[resource] ?? `${DIRECTORY}/${resource}`;
     return id === undefined ? base : `${base}/${encodeURIComponent(String(id))}`;
@@ -223,6 +231,17 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
         ...toQuery(filter ?? {}),
       };
       if (resource === 'campaigns') return listCampaigns(query, filter ?? {}, signal);
+      if (KEYSET_RESOURCES.has(resource)) {
+        const page = pagination?.page ?? 1;
+        const key = JSON.stringify([resource, filter ?? {}, sort ?? null, pagination?.perPage ?? null]);
+        const cursor = cursors.cursorFor(key, page);
+        // These lists order by creation (newest first unless `order` says otherwise) and take no `sort`.
+        const answer = await http.request<ListAnswer<never>>(url(resource), {
+          query: { ...query, sort: undefined, cursor: cursor ?? undefined },
+          signal,
+        });
+        return cursors.read(key, page, answer);
+      }
       const anyKind = (meta as ListMeta | undefined)?.anyKind;
       if (resource === 'org-units' && anyKind && anyKind.length > 0) {
         return firstPageOfAnyKind(query, anyKind, sort?.order === 'DESC' ? -1 : 1, signal);
@@ -329,6 +348,7 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
     ...createTasksApi(http),
     ...createHazardsApi(http),
     ...createCampaignsApi(http),
+    ...createEnforcementApi(http),
   };
   return provider;
 };

@@ -184,14 +184,17 @@ export const DispatchPage = () => {
   const [drill, setDrill] = useState<ReportRow | null>(null);
   const [downloading, setDownloading] = useState(false);
 
-  const download = async () => {
+  const download = async (format: 'xlsx' | 'pdf') => {
     setDownloading(true);
     try {
-      const blob = await dataProvider.dispatchXlsx(campaignId, query);
+      const blob =
+        format === 'pdf'
+          ? await dataProvider.dispatchPdf(campaignId, query)
+          : await dataProvider.dispatchXlsx(campaignId, query);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = `${translate('zhiben.dispatch.fileName')}-${occurrence}.xlsx`;
+      a.download = `${translate('zhiben.dispatch.fileName')}-${occurrence}.${format}`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
@@ -260,11 +263,21 @@ export const DispatchPage = () => {
               variant="outlined"
               startIcon={<DownloadIcon />}
               disabled={!data || downloading}
-              onClick={() => void download()}
+              onClick={() => void download('xlsx')}
               sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
               data-testid="dispatch-xlsx"
             >
               {translate('zhiben.dispatch.download')}
+            </Button>
+            <Button
+              variant="outlined"
+              startIcon={<DownloadIcon />}
+              disabled={!data || downloading}
+              onClick={() => void download('pdf')}
+              sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+              data-testid="dispatch-pdf"
+            >
+              {translate('zhiben.dispatch.downloadPdf')}
             </Button>
           </Stack>
         </CardContent>

@@ -34,7 +34,16 @@ import { TaskActions } from './TaskActions';
 import { TaskComments } from './TaskComments';
 import { TaskData } from './TaskData';
 import { TaskHistory } from './TaskHistory';
-import { campaignCaseOf, caseOf, useRefreshTask, useTask, useTaskAbilities } from './useTask';
+import { PenaltyCaseContext, ReferralCaseContext } from '../../resources/enforcement/EnforcementCaseContext';
+import { isLiaisonStep } from '../../resources/enforcement/referralForms';
+import {
+  campaignCaseOf,
+  caseOf,
+  enforcementCaseOf,
+  useRefreshTask,
+  useTask,
+  useTaskAbilities,
+} from './useTask';
 
 const Panel = ({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) => (
   <Card data-testid={testId}>
@@ -59,6 +68,7 @@ const TaskHeader = ({ task }: { task: TaskDetail }) => {
   const title = useTaskTitle();
   const kase = caseOf(task);
   const campaignCase = campaignCaseOf(task);
+  const enforcementCase = enforcementCaseOf(task);
   const open = task.status !== 'closed';
   return (
     <Stack spacing={1.5} data-testid="task-header">
@@ -118,6 +128,15 @@ const TaskHeader = ({ task }: { task: TaskDetail }) => {
                   ? `/reports/${encodeURIComponent(campaignCase.id)}`
                   : `/campaigns/${campaignCase.id}/show`
               }
+              sx={{ fontFamily: 'monospace' }}
+              data-testid="task-case-link"
+            >
+              {task.caseRef}
+            </Link>
+          ) : enforcementCase ? (
+            <Link
+              component={LinkBase}
+              to={`/${enforcementCase.kind === 'referral' ? 'referrals' : 'penalty-cases'}/${encodeURIComponent(enforcementCase.id)}/show`}
               sx={{ fontFamily: 'monospace' }}
               data-testid="task-case-link"
             >
@@ -320,6 +339,14 @@ export const TaskPage = () => {
   // The fill-in of a report is done on its form, whose submission completes this task.
   const fillReport = task.step === 'fillReport' && campaignCase?.kind === 'report' ? campaignCase.id : null;
   const enterpriseStep = isHazardEnterpriseStep(task.step) && kase?.kind === 'hazard' ? kase.id : fillReport;
+  const enforcementCase = enforcementCaseOf(task);
+  // The package and the liaison's answers are recorded on the referral page, whose service completes
+  // the task; the head's decision and breach follow-ups are decided here.
+  const referralStep =
+    enforcementCase?.kind === 'referral' && (isLiaisonStep(task.step) || task.step === 'preparePackage')
+      ? enforcementCase.id
+      : null;
+  const formElsewhere = enterpriseStep ?? referralStep;
   const open = task.status !== 'closed';
 
   const completed = (decision: DecisionOption) => {
@@ -394,7 +421,34 @@ export const TaskPage = () => {
                 {translate('zhiben.task.decide.enterpriseOwned')}
               </Alert>
             ) : null}
-            {open && !enterpriseStep && can('complete') ? (
+            {open && referralStep && (can('complete') || can('claim')) ? (
+              <Alert
+                severity="info"
+                data-testid="task-referral-prompt"
+                action={
+                  <Button
+                    component={LinkBase}
+                    to={`/referrals/${encodeURIComponent(referralStep)}/show`}
+                    variant="contained"
+                    size="small"
+                    data-testid="task-referral-step"
+                  >
+                    {translate(
+                      task.step === 'preparePackage'
+                        ? 'zhiben.enforcement.task.packageAction'
+                        : 'zhiben.enforcement.task.liaisonAction',
+                    )}
+                  </Button>
+                }
+              >
+                {translate(
+                  task.step === 'preparePackage'
+                    ? 'zhiben.enforcement.task.packagePrompt'
+                    : 'zhiben.enforcement.task.liaisonPrompt',
+                )}
+              </Alert>
+            ) : null}
+            {open && !formElsewhere && can('complete') ? (
               <Panel title={translate('zhiben.task.decide.title')} testId="task-decision">
                 <TaskData task={task} />
                 <DecisionForm
@@ -408,7 +462,7 @@ export const TaskPage = () => {
                 />
               </Panel>
             ) : null}
-            {open && !can('complete') && !enterpriseStep ? (
+            {open && !can('complete') && !formElsewhere ? (
               <Alert severity="info" data-testid="task-cannot-decide">
                 {translate(
                   can('resolve')
@@ -421,6 +475,15 @@ export const TaskPage = () => {
                   { assignee: task.assignee ?? '' },
                 )}
               </Alert>
+            ) : null}
+            {enforcementCase ? (
+              <Panel title={translate('zhiben.task.case.title')}>
+                {enforcementCase.kind === 'referral' ? (
+                  <ReferralCaseContext referralId={enforcementCase.id} />
+                ) : (
+                  <PenaltyCaseContext caseId={enforcementCase.id} />
+                )}
+              </Panel>
             ) : null}
             {kase ? (
               <Panel title={translate('zhiben.task.case.title')}>

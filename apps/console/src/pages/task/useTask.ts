@@ -29,6 +29,8 @@ export const useRefreshTask = (id: string) => {
         // The decision moves the case on: its ledger row, plan and timeline change too.
         queryClient.invalidateQueries({ queryKey: ['hazards'] }),
         queryClient.invalidateQueries({ queryKey: ['listings'] }),
+        queryClient.invalidateQueries({ queryKey: ['referrals'] }),
+        queryClient.invalidateQueries({ queryKey: ['penalty-cases'] }),
       ]),
     [queryClient, id],
   );
@@ -85,6 +87,36 @@ export const campaignCaseOf = (
   if (task.caseKind === 'campaign') {
     const id = str(data.campaignId) ?? str(task.caseRef);
     return id ? { kind: 'campaign', id } : null;
+  }
+  return null;
+};
+
+/**
+ * The enforcement case a task belongs to: a referral (`criminalReferral`, workflow `referral-<id>`) or a
+ * penalty case (`enforcementCase`, workflow `enforcement-case-<id>`), from the task's data or its
+ * workflow id.
+ */
+export const enforcementCaseOf = (
+  task: TaskDetail,
+): { kind: 'referral' | 'penaltyCase'; id: string } | null => {
+  const data = task.formData ?? {};
+  const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+  const workflow = task.workflowId ?? '';
+  if (
+    task.caseKind === 'referral' ||
+    task.caseKind === 'criminalReferral' ||
+    workflow.startsWith('referral-')
+  ) {
+    const id = str(data.referralId) ?? workflow.replace(/^referral-/, '');
+    return id ? { kind: 'referral', id } : null;
+  }
+  if (
+    task.caseKind === 'enforcementCase' ||
+    task.caseKind === 'penaltyCase' ||
+    workflow.startsWith('enforcement-case-')
+  ) {
+    const id = str(data.caseId) ?? workflow.replace(/^enforcement-case-/, '');
+    return id ? { kind: 'penaltyCase', id } : null;
   }
   return null;
 };

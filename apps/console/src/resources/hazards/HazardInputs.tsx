@@ -77,7 +77,7 @@ export const EnterpriseCreditCodeInput = ({
   );
 };
 
-const useStandards = () => {
+export const useStandards = () => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   return useQuery({
     queryKey: ['hazards', 'standards'],
@@ -86,7 +86,7 @@ const useStandards = () => {
   });
 };
 
-const useClauses = (catalogueId: string | undefined) => {
+export const useClauses = (catalogueId: string | undefined) => {
   const dataProvider = useDataProvider<ConsoleDataProvider>();
   return useQuery({
     queryKey: ['hazards', 'standards', catalogueId, 'clauses'],
