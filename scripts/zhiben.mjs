@@ -94,6 +94,12 @@ const SERVICES = [
     ready: '/ready',
   },
   {
+    name: 'enforcement-service',
+    entry: 'apps/enforcement-service/src/main.ts',
+    port: 'ENFORCEMENT_PORT',
+    ready: '/ready',
+  },
+  {
     name: 'workflow-worker',
     entry: 'apps/workflow-worker/src/main.ts',
     port: 'WORKER_HEALTH_PORT',
@@ -304,7 +310,7 @@ async function up({ dataDir, ports, fresh }) {
     };
     await startAndWait('directory-service');
     await Promise.all(
-      ['tasks-service', 'hazards-service', 'campaigns-service', 'workflow-worker']
+      ['tasks-service', 'hazards-service', 'campaigns-service', 'enforcement-service', 'workflow-worker']
         .filter((n) => fs.existsSync(path.join(ROOT, byName[n].entry)))
         .map((n) => startAndWait(n)),
     );
@@ -325,6 +331,9 @@ const DEMO_USERS = [
   ['admin.jiasi', '贾嗣镇 admin'],
   ['official.baisha', '白沙镇 official'],
   ['inspector.yingji', '区应急管理局 inspector'],
+  ['inspector2.yingji', '区应急管理局 inspector'],
+  ['leader.yingji', '区应急管理局 leader (head)'],
+  ['official.yingji', '区应急管理局 official (legal review, 行刑衔接 liaison)'],
   ['official.zhujian', '区住房城乡建委 official'],
   ['enterprise.jiasi', '重庆贾嗣精工机械有限公司 enterprise'],
   ['enterprise.baisha', '重庆白沙酒业有限公司 enterprise'],
@@ -343,6 +352,7 @@ const START_PORTS = {
   TASKS_PORT: 3102,
   HAZARDS_PORT: 3103,
   CAMPAIGNS_PORT: 3104,
+  ENFORCEMENT_PORT: 3105,
   WORKER_HEALTH_PORT: 3190,
 };
 
@@ -359,6 +369,7 @@ const TEST_PORTS_BASE = {
   TASKS_PORT: 13102,
   HAZARDS_PORT: 13103,
   CAMPAIGNS_PORT: 13104,
+  ENFORCEMENT_PORT: 13105,
   WORKER_HEALTH_PORT: 13190,
 };
 const TEST_PORTS = Object.fromEntries(
@@ -376,6 +387,7 @@ const BENCH_PORTS = {
   TASKS_PORT: 26102,
   HAZARDS_PORT: 26103,
   CAMPAIGNS_PORT: 26104,
+  ENFORCEMENT_PORT: 26105,
   WORKER_HEALTH_PORT: 26190,
 };
 

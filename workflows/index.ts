@@ -4,3 +4,4 @@ export * from './tasks-probe/src';
 export * from './hazards/src';
 export * from './campaigns/src';
 export * from './enforcement/src';
+export * from './tipline/src';

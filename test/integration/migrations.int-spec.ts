@@ -1,6 +1,7 @@
 import { CAMPAIGNS_ENTITIES, CAMPAIGNS_MIGRATIONS, CAMPAIGNS_SCHEMA } from '@zhiben/campaigns';
 import { createContextDataSource, migrate, pendingSchemaDrift } from '@zhiben/db';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, DIRECTORY_SCHEMA } from '@zhiben/directory';
+import { ENFORCEMENT_ENTITIES, ENFORCEMENT_MIGRATIONS, ENFORCEMENT_SCHEMA } from '@zhiben/enforcement';
 import { HAZARDS_ENTITIES, HAZARDS_MIGRATIONS, HAZARDS_SCHEMA } from '@zhiben/hazards';
 import { TASKS_ENTITIES, TASKS_MIGRATIONS, TASKS_SCHEMA } from '@zhiben/tasks';
 import { testConfig } from '@zhiben/testing';
@@ -11,6 +12,7 @@ describe.each([
   ['tasks', TASKS_SCHEMA, TASKS_ENTITIES, TASKS_MIGRATIONS],
   ['hazards', HAZARDS_SCHEMA, HAZARDS_ENTITIES, HAZARDS_MIGRATIONS],
   ['campaigns', CAMPAIGNS_SCHEMA, CAMPAIGNS_ENTITIES, CAMPAIGNS_MIGRATIONS],
+  ['enforcement', ENFORCEMENT_SCHEMA, ENFORCEMENT_ENTITIES, ENFORCEMENT_MIGRATIONS],
 ])('%s schema', (_name, schema, entities, migrations) => {
   it('is fully migrated, re-running migrations is a no-op, and entities match the migrations', async () => {
     const ds = await createContextDataSource({

@@ -11,6 +11,7 @@ describe('platform', () => {
     ['tasks-service', config.TASKS_PORT],
     ['hazards-service', config.HAZARDS_PORT],
     ['campaigns-service', config.CAMPAIGNS_PORT],
+    ['enforcement-service', config.ENFORCEMENT_PORT],
   ])('%s reports liveness and readiness of its database and Temporal', async (_name, port) => {
     const health = await fetch(`http://localhost:${port}/health`);
     expect(health.status).toBe(200);
@@ -24,7 +25,13 @@ describe('platform', () => {
   it('the gateway is ready only when its upstreams are', async () => {
     const res = await api<{ status: string; checks: Record<string, string> }>('/ready');
     expect(res.status).toBe(200);
-    expect(res.body.checks).toEqual({ directory: 'up', tasks: 'up', hazards: 'up', campaigns: 'up' });
+    expect(res.body.checks).toEqual({
+      directory: 'up',
+      tasks: 'up',
+      hazards: 'up',
+      campaigns: 'up',
+      enforcement: 'up',
+    });
   });
 
   it('serves the console configuration publicly', async () => {

@@ -59,6 +59,7 @@ export class CampaignsServiceModule {
           directoryUrl: config.directoryUrl,
           msPerDay: config.CAMPAIGN_CLOCK_MS_PER_DAY,
           allowTimeScale: config.ZHIBEN_ALLOW_TIME_SCALE,
+          ...(config.PDF_FONT ? { pdfFont: config.PDF_FONT } : {}),
         }),
       ],
       providers: [{ provide: CONFIG, useValue: config }, CampaignsRuntime],

@@ -21,6 +21,7 @@ export function routes(config: ZhibenConfig): Record<string, string> {
     tasks: config.tasksUrl,
     hazards: config.hazardsUrl,
     campaigns: config.campaignsUrl,
+    enforcement: config.enforcementUrl,
   };
 }
 

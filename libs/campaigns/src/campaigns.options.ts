@@ -6,6 +6,8 @@ export interface CampaignsOptions {
   msPerDay: number;
   /** Test/demo facility: the submitting admin may scale the workflow clock. Off in production. */
   allowTimeScale?: boolean;
+  /** CJK font for the PDF export (PDF_FONT); unset: the usual system locations. */
+  pdfFont?: string;
 }
 
 export const CAMPAIGNS_OPTIONS = Symbol('CAMPAIGNS_OPTIONS');

@@ -46,15 +46,23 @@ export const configSchema = z.object({
   TASKS_PORT: port.default(3102),
   HAZARDS_PORT: port.default(3103),
   CAMPAIGNS_PORT: port.default(3104),
+  ENFORCEMENT_PORT: port.default(3105),
   WORKER_HEALTH_PORT: port.default(3190),
   DIRECTORY_URL: z.string().url().optional(),
   TASKS_URL: z.string().url().optional(),
   HAZARDS_URL: z.string().url().optional(),
   CAMPAIGNS_URL: z.string().url().optional(),
+  ENFORCEMENT_URL: z.string().url().optional(),
   STORAGE_DIR: z
     .string()
     .optional()
     .describe('Local disk storage for evidence files (default: <ZHIBEN_DATA_DIR>/files)'),
+  PDF_FONT: z
+    .string()
+    .optional()
+    .describe(
+      'CJK font for PDF exports: a .ttf/.otf, or path#PostScriptName in a .ttc (default: fonts-noto-cjk and other system fonts)',
+    ),
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -72,8 +80,16 @@ export const configSchema = z.object({
     .min(100)
     .default(86_400_000)
     .describe('Length of a day for new campaign workflows; lower it only for demos and tests'),
+  ENFORCEMENT_CLOCK_MS_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(86_400_000)
+    .describe(
+      'Length of a day for new enforcement case and referral workflows; lower it only for demos and tests',
+    ),
   ZHIBEN_ALLOW_TIME_SCALE: bool.describe(
-    'Let sys-admins register hazards with a scaled clock (tests and demos only)',
+    'Let sys-admins register hazards, cases and referrals with a scaled clock (tests and demos only)',
   ),
   CONSOLE_DIST: z.string().default('dist/apps/console'),
   BODY_LIMIT: z.string().default('256kb'),
@@ -89,6 +105,7 @@ export type ZhibenConfig = z.infer<typeof configSchema> & {
   tasksUrl: string;
   hazardsUrl: string;
   campaignsUrl: string;
+  enforcementUrl: string;
   storageDir: string;
   keycloakPublicUrl: string;
 };
@@ -108,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tasksUrl: c.TASKS_URL ?? `http://localhost:${c.TASKS_PORT}`,
     hazardsUrl: c.HAZARDS_URL ?? `http://localhost:${c.HAZARDS_PORT}`,
     campaignsUrl: c.CAMPAIGNS_URL ?? `http://localhost:${c.CAMPAIGNS_PORT}`,
+    enforcementUrl: c.ENFORCEMENT_URL ?? `http://localhost:${c.ENFORCEMENT_PORT}`,
     storageDir: c.STORAGE_DIR ?? `${c.ZHIBEN_DATA_DIR}/files`,
     keycloakPublicUrl: c.KEYCLOAK_PUBLIC_URL ?? c.KEYCLOAK_URL,
   };

@@ -444,6 +444,9 @@ export const CASE_STEP_SCHEMAS = {
       inspectedAt: instant,
       reviewers: z.array(text(50)).min(2, msg('复查人员不得少于 2 人', 'At least two reviewers')).max(10),
       unitSigned: bool,
+      /** The enterprise refused to rectify / kept operating under a stop order (危险作业罪 flags). */
+      refusedToRectify: bool.optional(),
+      continuedDespiteStopOrder: bool.optional(),
     }),
   ),
   escalate: stepBody(
@@ -456,7 +459,19 @@ export const CASE_STEP_SCHEMAS = {
       })
       .default({}),
   ),
-  proposeReferral: stepBody(ENFORCEMENT_DECISIONS.proposeReferral, none),
+  proposeReferral: stepBody(
+    ENFORCEMENT_DECISIONS.proposeReferral,
+    z
+      .strictObject({
+        suspects: z
+          .number(msg('须为数字', 'Must be a number'))
+          .int(msg('须为整数', 'Must be an integer'))
+          .min(1, msg('至少 1 人', 'At least 1'))
+          .max(100, msg('不能超过 100 人', 'At most 100'))
+          .optional(),
+      })
+      .default({}),
+  ),
   breachFollowUp: stepBody(ENFORCEMENT_DECISIONS.breachFollowUp, none),
 } as const;
 export type CaseStepName = keyof typeof CASE_STEP_SCHEMAS;

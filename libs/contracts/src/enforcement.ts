@@ -492,6 +492,8 @@ export interface EnforcementPort {
       parties?: PenaltyParty[];
       decidedAt?: string;
       servedAt?: string;
+      /** 送达 deadline (the decision plus rules.service). */
+      serveDueAt?: string | null;
       rectificationDeadlineAt?: string | null;
       reinspectionDueAt?: string | null;
       reinspectionResult?: 'passed' | 'failed' | null;
@@ -514,6 +516,8 @@ export interface EnforcementPort {
   createReferralFromCase(input: {
     caseId: string;
     suspectedCrime: SuspectedCrime;
+    /** Persons suspected (移送司法机关（人）); the case's penalised persons when absent. */
+    suspects?: number;
     proposedBy: EnforcementActor;
     reason: string;
     eventKey: string;
@@ -793,7 +797,8 @@ export const ENFORCEMENT_EVENT_TYPES = {
   inspectionSigned: 'inspection.signed',
   hazardRegistered: 'inspection.hazardRegistered',
   fileUploaded: 'file.uploaded',
-  caseFiled: 'case.filed',
+  /** The case record was created (立案 itself is the workflow's `case.filed`, after the head approves). */
+  caseCreated: 'case.created',
   caseStage: 'case.stage',
   actionRecorded: 'case.action',
   reinspectionApplied: 'case.reinspectionApplied',

@@ -12,3 +12,4 @@ export * from './campaigns';
 export * from './campaigns-workflow';
 export * from './enforcement';
 export * from './enforcement-api';
+export * from './tipline';

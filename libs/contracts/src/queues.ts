@@ -6,6 +6,7 @@ export const TASK_QUEUES = {
   hazards: 'zhiben-hazards',
   campaigns: 'zhiben-campaigns',
   enforcement: 'zhiben-enforcement',
+  tipline: 'zhiben-tipline',
 } as const;
 
 export type TaskQueue = (typeof TASK_QUEUES)[keyof typeof TASK_QUEUES];

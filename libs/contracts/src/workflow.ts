@@ -12,3 +12,4 @@ export * from './tasks';
 export * from './campaigns-workflow';
 export type * from './campaigns';
 export * from './enforcement';
+export * from './tipline';

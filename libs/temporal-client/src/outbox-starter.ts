@@ -39,8 +39,8 @@ export abstract class OutboxWorkflowStarter<I, R extends OutboxRow<I> = OutboxRo
     this.logger = new Logger(`${kind}-workflow-starter`);
   }
 
-  /** Starts the workflow (idempotent by workflow id); resolves with how it went, for the log. */
-  protected abstract start(input: I, timeoutMs?: number): Promise<unknown>;
+  /** Starts the row's workflow (idempotent by workflow id); resolves with how it went, for the log. */
+  protected abstract start(input: I, timeoutMs: number | undefined, row: R): Promise<unknown>;
 
   /** Rows whose workflow has not started yet, created before `olderThan`, oldest first, at most `limit`. */
   protected abstract pending(olderThan: Date, limit: number): Promise<R[]>;
@@ -61,7 +61,7 @@ export abstract class OutboxWorkflowStarter<I, R extends OutboxRow<I> = OutboxRo
     if (row.workflowStartedAt) return true;
     if (!row.workflowInput) return false;
     try {
-      const outcome = await this.start(row.workflowInput, timeoutMs);
+      const outcome = await this.start(row.workflowInput, timeoutMs, row);
       const now = new Date();
       await this.ds.query(
         `UPDATE ${this.table} SET workflow_started_at = $2, workflow_start_error = NULL,

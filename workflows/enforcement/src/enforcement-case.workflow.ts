@@ -315,6 +315,7 @@ export async function enforcementCase(
     setStage('serving', {
       parties: state.parties,
       decidedAt: iso(decidedMs),
+      serveDueAt: iso(dueMs),
       rectificationDeadlineAt: state.deadlineMs === null ? null : iso(state.deadlineMs),
     });
     const served = await ctx.withDeadline(
@@ -468,9 +469,13 @@ export async function enforcementCase(
       return;
     }
     const suspectedCrime = state.suspectedCrime!;
+    const persons = state.parties.filter((p) => p.kind !== 'unit').length;
+    const asked = Number(r.data.suspects);
+    const suspects = Number.isSafeInteger(asked) && asked > 0 ? asked : Math.max(1, persons);
     const { referralId, referralNo } = await enforcement.createReferralFromCase({
       caseId,
       suspectedCrime,
+      suspects,
       proposedBy: actorOf(r),
       reason: r.comment.trim() || reasonZh,
       eventKey: `${workflowId}:referral.create`,
@@ -478,8 +483,6 @@ export async function enforcementCase(
     state.referralId = referralId;
     ctx.record(texts.referralProposed(r.actor.name, referralNo), actorOf(r), { referralId, referralNo });
     setStage(state.stage, { referralId });
-    const persons = state.parties.filter((p) => p.kind !== 'unit').length;
-    const asked = Number(r.data.suspects);
     const args: CriminalReferralInput = {
       referralId,
       referralNo,
@@ -490,7 +493,7 @@ export async function enforcementCase(
       enterpriseName: input.enterpriseName,
       caseId,
       suspectedCrime,
-      suspects: Number.isSafeInteger(asked) && asked > 0 ? asked : Math.max(1, persons),
+      suspects,
       officers: input.inspectors,
       head: input.head,
       liaison: input.liaison ?? input.inspectors,

@@ -65,6 +65,13 @@ describe('validateDecision', () => {
     expect(r.messageEn).toContain('zhiben.referral.submit');
   });
 
+  it('accepts a decision sent while the task was still being opened (no task id yet)', () => {
+    expect(validateDecision(task({ taskId: 'T-1' }), payload({ taskId: '' }))).toBeNull();
+    expect(validateDecision(task({ taskId: 'T-1' }), payload({ taskId: 'T-2' }))).toMatchObject({
+      type: 'TaskNotOpen',
+    });
+  });
+
   it('survives a malformed payload', () => {
     expect(validateDecision(task(), undefined)).toMatchObject({ type: 'DecisionNotAllowed' });
     expect(validateDecision(undefined, undefined)).toMatchObject({ type: 'TaskNotOpen' });

@@ -33,7 +33,11 @@ export function validateDecision(
   if (
     !task ||
     task.decided !== undefined ||
-    (task.taskId !== null && typeof payload?.taskId === 'string' && payload.taskId !== task.taskId)
+    (task.taskId !== null &&
+      typeof payload?.taskId === 'string' &&
+      // An empty id: the caller saw the task while it was still being opened; the key identifies it.
+      payload.taskId !== '' &&
+      payload.taskId !== task.taskId)
   ) {
     return {
       type: 'TaskNotOpen',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser, type Principal, Roles } from '@zhiben/auth';
 import { toCivilDate } from '@zhiben/calendar';
@@ -8,6 +8,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { BearerToken } from '../bearer-token.decorator';
 import { dispatchQuerySchema, keyPipe, uuidPipe, type DispatchQuery } from '../params';
+import { CAMPAIGNS_OPTIONS, type CampaignsOptions } from '../campaigns.options';
 import { dispatchPdf, resolvePdfFont, type PdfFont } from '../reports/dispatch-pdf';
 import { dispatchWorkbook } from '../reports/dispatch-xlsx';
 import { ReportsService, reportsQuerySchema } from '../reports/reports.service';
@@ -33,6 +34,7 @@ export class CampaignsController {
     private readonly campaigns: CampaignsService,
     private readonly tasks: TaskListsService,
     private readonly reports: ReportsService,
+    @Inject(CAMPAIGNS_OPTIONS) private readonly options: CampaignsOptions,
   ) {}
 
   @Post()
@@ -237,7 +239,7 @@ export class CampaignsController {
   ) {
     let font: PdfFont;
     try {
-      font = resolvePdfFont(process.env.PDF_FONT);
+      font = resolvePdfFont(this.options.pdfFont);
     } catch (e) {
       throw new DomainException('UNAVAILABLE', { detail: (e as Error).message });
     }

@@ -1,0 +1,2 @@
+export * from './reward';
+export * from './claim-code';
