@@ -100,6 +100,12 @@ const SERVICES = [
     ready: '/ready',
   },
   {
+    name: 'tipline-service',
+    entry: 'apps/tipline-service/src/main.ts',
+    port: 'TIPLINE_PORT',
+    ready: '/ready',
+  },
+  {
     name: 'workflow-worker',
     entry: 'apps/workflow-worker/src/main.ts',
     port: 'WORKER_HEALTH_PORT',
@@ -188,6 +194,9 @@ async function up({ dataDir, ports, fresh }) {
     // The local suite is a demo/test environment: sys-admins may scale workflow clocks there.
     const env = { ZHIBEN_ALLOW_TIME_SCALE: 'true', ...process.env, ZHIBEN_DATA_DIR: dataDir };
     for (const [k, v] of Object.entries(ports)) env[k] ??= String(v);
+    // Tests stand in for an ingress in front of the gateway: each test client names its own address in
+    // X-Forwarded-For, so tipline-service's per-address throttling can be exercised per test.
+    if (fresh) env.TIPLINE_TRUSTED_PROXIES ??= '2';
 
     const busy = [];
     for (const [k, v] of Object.entries(ports))
@@ -310,7 +319,14 @@ async function up({ dataDir, ports, fresh }) {
     };
     await startAndWait('directory-service');
     await Promise.all(
-      ['tasks-service', 'hazards-service', 'campaigns-service', 'enforcement-service', 'workflow-worker']
+      [
+        'tasks-service',
+        'hazards-service',
+        'campaigns-service',
+        'enforcement-service',
+        'tipline-service',
+        'workflow-worker',
+      ]
         .filter((n) => fs.existsSync(path.join(ROOT, byName[n].entry)))
         .map((n) => startAndWait(n)),
     );
@@ -353,6 +369,7 @@ const START_PORTS = {
   HAZARDS_PORT: 3103,
   CAMPAIGNS_PORT: 3104,
   ENFORCEMENT_PORT: 3105,
+  TIPLINE_PORT: 3106,
   WORKER_HEALTH_PORT: 3190,
 };
 
@@ -370,6 +387,7 @@ const TEST_PORTS_BASE = {
   HAZARDS_PORT: 13103,
   CAMPAIGNS_PORT: 13104,
   ENFORCEMENT_PORT: 13105,
+  TIPLINE_PORT: 13106,
   WORKER_HEALTH_PORT: 13190,
 };
 const TEST_PORTS = Object.fromEntries(
@@ -388,6 +406,7 @@ const BENCH_PORTS = {
   HAZARDS_PORT: 26103,
   CAMPAIGNS_PORT: 26104,
   ENFORCEMENT_PORT: 26105,
+  TIPLINE_PORT: 26106,
   WORKER_HEALTH_PORT: 26190,
 };
 

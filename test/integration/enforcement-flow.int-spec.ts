@@ -9,7 +9,7 @@ import { testConfig } from '@zhiben/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { JIASI_CREDIT_CODE, RUN_ID, withDb } from './support';
-import { until } from './hazard-support';
+import { killWorker, takeWorkerTurn, until, waitWorkerRestarted } from './hazard-support';
 import {
   call,
   HEAD,
@@ -227,6 +227,14 @@ describe('the enforcement closed loop, then a referral, on the real workflows', 
       return res;
     });
     expect(submitted.status).toBe(200);
+    // The workflow worker dies (SIGKILL) while the head's 3-day clock runs; the supervisor starts a new
+    // one, which replays the history: nothing is lost and nothing is opened or recorded twice.
+    const release = await takeWorkerTurn();
+    try {
+      await waitWorkerRestarted(await killWorker());
+    } finally {
+      release();
+    }
     await step(HEAD, path, 'headDecision', { decision: 'approve', data: { decidedAt: now() } });
     await step(INSPECTOR, path, 'transfer', {
       decision: 'transferred',
@@ -304,5 +312,29 @@ describe('the enforcement closed loop, then a referral, on the real workflows', 
         ).rows,
     );
     expect(open).toEqual([]);
+    // One task per step of the referral, across the worker's restart.
+    const perStep = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT step, count(*)::int AS n FROM tasks.tasks WHERE workflow_id = $1 GROUP BY step ORDER BY step`,
+            [`referral-${referralId}`],
+          )
+        ).rows,
+    );
+    expect(perStep.every((r: any) => r.n === 1)).toBe(true);
+    expect(perStep.map((r: any) => r.step)).toEqual(
+      expect.arrayContaining(['preparePackage', 'headDecision', 'transfer', 'recordReceipt', 'handover']),
+    );
+    const deadlineRows = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT kind, count(*)::int AS n FROM enforcement.referral_deadlines WHERE referral_id = $1 GROUP BY kind`,
+            [referralId],
+          )
+        ).rows,
+    );
+    expect(deadlineRows.every((r: any) => r.n === 1)).toBe(true);
   });
 });

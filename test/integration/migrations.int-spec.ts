@@ -4,6 +4,7 @@ import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS, DIRECTORY_SCHEMA } from '@zhi
 import { ENFORCEMENT_ENTITIES, ENFORCEMENT_MIGRATIONS, ENFORCEMENT_SCHEMA } from '@zhiben/enforcement';
 import { HAZARDS_ENTITIES, HAZARDS_MIGRATIONS, HAZARDS_SCHEMA } from '@zhiben/hazards';
 import { TASKS_ENTITIES, TASKS_MIGRATIONS, TASKS_SCHEMA } from '@zhiben/tasks';
+import { TIPLINE_ENTITIES, TIPLINE_MIGRATIONS, TIPLINE_SCHEMA } from '@zhiben/tipline';
 import { testConfig } from '@zhiben/testing';
 
 /** Fails when an entity changes without a migration (STYLE.md §12). */
@@ -13,6 +14,7 @@ describe.each([
   ['hazards', HAZARDS_SCHEMA, HAZARDS_ENTITIES, HAZARDS_MIGRATIONS],
   ['campaigns', CAMPAIGNS_SCHEMA, CAMPAIGNS_ENTITIES, CAMPAIGNS_MIGRATIONS],
   ['enforcement', ENFORCEMENT_SCHEMA, ENFORCEMENT_ENTITIES, ENFORCEMENT_MIGRATIONS],
+  ['tipline', TIPLINE_SCHEMA, TIPLINE_ENTITIES, TIPLINE_MIGRATIONS],
 ])('%s schema', (_name, schema, entities, migrations) => {
   it('is fully migrated, re-running migrations is a no-op, and entities match the migrations', async () => {
     const ds = await createContextDataSource({

@@ -12,6 +12,7 @@ describe('platform', () => {
     ['hazards-service', config.HAZARDS_PORT],
     ['campaigns-service', config.CAMPAIGNS_PORT],
     ['enforcement-service', config.ENFORCEMENT_PORT],
+    ['tipline-service', config.TIPLINE_PORT],
   ])('%s reports liveness and readiness of its database and Temporal', async (_name, port) => {
     const health = await fetch(`http://localhost:${port}/health`);
     expect(health.status).toBe(200);
@@ -31,6 +32,7 @@ describe('platform', () => {
       hazards: 'up',
       campaigns: 'up',
       enforcement: 'up',
+      tipline: 'up',
     });
   });
 

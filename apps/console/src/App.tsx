@@ -23,6 +23,7 @@ import { inspectionPlans } from './resources/inspection-plans';
 import { penaltyCases } from './resources/penalty-cases';
 import { ReferralBoardPage, referrals } from './resources/referrals';
 import { listings } from './resources/listings';
+import { RewardApprovalList, RewardApprovalPage, UnmaskRequestsPage, tips } from './resources/tips';
 import { orgUnits } from './resources/org-units';
 import { consoleTheme } from './theme';
 
@@ -58,6 +59,7 @@ export const App = ({ authProvider, dataProvider }: AppProps) => (
     <Resource {...inspections} />
     <Resource {...penaltyCases} />
     <Resource {...referrals} />
+    <Resource {...tips} />
     <Resource {...orgUnits} />
     <Resource {...enterprises} />
     {/* Reference data only: no pages, read from memory by the data provider. */}
@@ -70,6 +72,10 @@ export const App = ({ authProvider, dataProvider }: AppProps) => (
       <Route path="/dispatch" element={<DispatchPage />} />
       <Route path="/inspections/:id/record" element={<InspectionRecordPage />} />
       <Route path="/referral-board" element={<ReferralBoardPage />} />
+      {/* The public tip form and status page (#/public/…) are not here: main.tsx renders them without login. */}
+      <Route path="/tips/:id/reward" element={<RewardApprovalPage />} />
+      <Route path="/tip-rewards" element={<RewardApprovalList />} />
+      <Route path="/tip-unmask-requests" element={<UnmaskRequestsPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -4,6 +4,7 @@ import { App } from './App';
 import { RuntimeConfigProvider } from './config/RuntimeConfigContext';
 import { loadRuntimeConfig } from './config/runtimeConfig';
 import { BootScreen } from './layout/BootScreen';
+import { isPublicHash } from './public/publicStatus';
 import { createAuthProvider } from './providers/authProvider';
 import { createDataProvider } from './providers/dataProvider';
 import { createHttpClient } from './providers/httpClient';
@@ -56,4 +57,30 @@ const start = async (): Promise<void> => {
   }
 };
 
-void start();
+/**
+ * The public tip form and status page (`#/public/…`) need no login: they render without Keycloak (never
+ * initialised, so no redirect and no SSO check) and without react-admin. Crossing between them and the
+ * console (the "staff sign-in" link, a typed URL) reloads the page, so each side boots its own way.
+ */
+const startPublic = async (): Promise<void> => {
+  const { PublicApp } = await import('./public/PublicApp');
+  root.render(
+    <StrictMode>
+      <PublicApp />
+    </StrictMode>,
+  );
+};
+
+const publicAtBoot = isPublicHash(window.location.hash);
+window.addEventListener('hashchange', () => {
+  if (isPublicHash(window.location.hash) !== publicAtBoot) window.location.reload();
+});
+
+if (publicAtBoot) {
+  startPublic().catch((error: unknown) => {
+    console.error('Public pages failed to start', error);
+    root.render(<BootScreen state={{ kind: 'failed', detail: describe(error) }} />);
+  });
+} else {
+  void start();
+}

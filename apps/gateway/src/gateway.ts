@@ -22,6 +22,7 @@ export function routes(config: ZhibenConfig): Record<string, string> {
     hazards: config.hazardsUrl,
     campaigns: config.campaignsUrl,
     enforcement: config.enforcementUrl,
+    tipline: config.tiplineUrl,
   };
 }
 

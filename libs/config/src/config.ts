@@ -47,12 +47,14 @@ export const configSchema = z.object({
   HAZARDS_PORT: port.default(3103),
   CAMPAIGNS_PORT: port.default(3104),
   ENFORCEMENT_PORT: port.default(3105),
+  TIPLINE_PORT: port.default(3106),
   WORKER_HEALTH_PORT: port.default(3190),
   DIRECTORY_URL: z.string().url().optional(),
   TASKS_URL: z.string().url().optional(),
   HAZARDS_URL: z.string().url().optional(),
   CAMPAIGNS_URL: z.string().url().optional(),
   ENFORCEMENT_URL: z.string().url().optional(),
+  TIPLINE_URL: z.string().url().optional(),
   STORAGE_DIR: z
     .string()
     .optional()
@@ -88,6 +90,51 @@ export const configSchema = z.object({
     .describe(
       'Length of a day for new enforcement case and referral workflows; lower it only for demos and tests',
     ),
+  TIPLINE_CLOCK_MS_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(86_400_000)
+    .describe('Length of a day for new tip workflows; lower it only for demos and tests'),
+  TIPLINE_VAULT_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of exactly 32 bytes')
+    .optional()
+    .describe('AES-256-GCM key of the reporter-identity vault (base64, 32 bytes); required in production'),
+  TIPLINE_VAULT_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .default('k1')
+    .describe('Id stored with every sealed identity; change it together with the key when rotating'),
+  TIPLINE_VAULT_OLD_KEYS: z
+    .string()
+    .default('')
+    .describe('Retired vault keys still readable: "id:base64,id:base64" (see libs/tipline README, rotation)'),
+  TIPLINE_CLAIM_PEPPER: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      'Secret for hashing claim codes (default: derived from TIPLINE_VAULT_KEY; set it before rotating)',
+    ),
+  TIPLINE_RECEIVING_UNIT: z
+    .string()
+    .default('jiangjin.anweiban')
+    .describe('Org unit that receives web tips (谁受理、谁奖励)'),
+  TIPLINE_RECEIVING_UNIT_NAME: z.string().default('江津区安委办'),
+  TIPLINE_PARENT_UNIT: z
+    .string()
+    .default('jiangjin')
+    .describe('The level above the receiving unit: its leaders approve rewards, extensions and re-checks'),
+  TIPLINE_INTAKE_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  TIPLINE_INTAKE_BURST: z.coerce.number().int().min(1).default(10),
+  TIPLINE_TRUSTED_PROXIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(5)
+    .default(1)
+    .describe('Proxies in front of tipline-service that append to X-Forwarded-For (the gateway is one)'),
   ZHIBEN_ALLOW_TIME_SCALE: bool.describe(
     'Let sys-admins register hazards, cases and referrals with a scaled clock (tests and demos only)',
   ),
@@ -106,6 +153,7 @@ export type ZhibenConfig = z.infer<typeof configSchema> & {
   hazardsUrl: string;
   campaignsUrl: string;
   enforcementUrl: string;
+  tiplineUrl: string;
   storageDir: string;
   keycloakPublicUrl: string;
 };
@@ -126,6 +174,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hazardsUrl: c.HAZARDS_URL ?? `http://localhost:${c.HAZARDS_PORT}`,
     campaignsUrl: c.CAMPAIGNS_URL ?? `http://localhost:${c.CAMPAIGNS_PORT}`,
     enforcementUrl: c.ENFORCEMENT_URL ?? `http://localhost:${c.ENFORCEMENT_PORT}`,
+    tiplineUrl: c.TIPLINE_URL ?? `http://localhost:${c.TIPLINE_PORT}`,
     storageDir: c.STORAGE_DIR ?? `${c.ZHIBEN_DATA_DIR}/files`,
     keycloakPublicUrl: c.KEYCLOAK_PUBLIC_URL ?? c.KEYCLOAK_URL,
   };

@@ -21,6 +21,11 @@ export const ERROR_CODES = {
   },
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'Record already exists' },
   UNKNOWN_ORG_UNIT: { status: 400, zh: '组织机构不存在', en: 'Unknown org unit' },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    zh: '请求过于频繁，请稍后再试',
+    en: 'Too many requests; try again later',
+  },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const;

@@ -127,11 +127,14 @@ export function isoAfter(
   const before = earlier instanceof Date ? earlier : new Date(earlier);
   const at = new Date(value);
   if (Number.isNaN(at.getTime()) || Number.isNaN(before.getTime())) return;
-  if (at.getTime() < before.getTime()) {
+  // People enter times to the minute (datetime-local): the same minute as the earlier event is not before it.
+  const minute = Math.floor(before.getTime() / 60_000) * 60_000;
+  if (at.getTime() < minute) {
+    const shown = `${new Date(before.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')}`;
     errors.push({
       path,
-      messageZh: `日期不能早于${zhWhat}（${before.toISOString()}）`,
-      messageEn: `The date cannot be before ${enWhat} (${before.toISOString()})`,
+      messageZh: `日期不能早于${zhWhat}（北京时间 ${shown}）`,
+      messageEn: `The date cannot be before ${enWhat} (${shown}, Beijing time)`,
     });
   }
 }

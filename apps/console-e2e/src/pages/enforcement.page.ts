@@ -74,6 +74,8 @@ export class EnforcementPage {
     await page.getByTestId('checklist-record-finding').first().click();
     const findings = page.getByTestId('record-findings');
     await findings.locator('textarea[name="findings.0.description"]').fill(input.description);
+    // 重大事故隐患: judged under the catalogue's clause.
+    await findings.locator('input[type="radio"][name="findings.0.grade"][value="major"]').check();
     await findings.locator('input[name="findings.0.rectifyBy"]').fill(input.rectifyBy);
     await page.getByTestId('finding-0-photos-input').setInputFiles({
       name: 'site.png',

@@ -37,6 +37,13 @@ export interface Session {
 export const signIn = async (browser: Browser, username: string): Promise<Session> => {
   const context = await newContext(browser);
   const page = await context.newPage();
+  // A crash in the console (react-admin's error page) names its cause in the test output.
+  page.on('pageerror', (error) =>
+    process.stderr.write(`[${username}] page error: ${error.stack ?? error}\n`),
+  );
+  page.on('console', (message) => {
+    if (message.type() === 'error') process.stderr.write(`[${username}] console error: ${message.text()}\n`);
+  });
   const consolePage = new ConsolePage(page, BASE_URL);
   await consolePage.open();
   await consolePage.logInWithKeycloak(username, DEMO_PASSWORD);

@@ -10,11 +10,13 @@ import {
   SUSPECTED_CRIME_LABELS,
 } from '@zhiben/contracts';
 import { pickLabels } from './labels';
+import { tiplineEn } from './tipline';
 import englishMessages from 'ra-language-english';
 import type { ZhibenMessages } from './zh-CN';
 
 const enDomainMessages: ZhibenMessages = {
   resources: {
+    tips: tiplineEn.resource,
     'org-units': {
       name: 'Org unit |||| Org units',
       fields: {
@@ -220,6 +222,7 @@ const enDomainMessages: ZhibenMessages = {
     },
   },
   zhiben: {
+    tipline: tiplineEn.tipline,
     app: {
       title: 'Zhiben · Work-safety root-cause campaign',
       shortTitle: 'Zhiben',

@@ -11,6 +11,7 @@ import {
 } from '@zhiben/contracts';
 import { pickLabels } from './labels';
 import { raZhCNMessages } from './ra-zh-CN';
+import { tiplineZh } from './tipline';
 
 /**
  * Console messages in Simplified Chinese, the default locale and the source of truth for the key set:
@@ -19,6 +20,7 @@ import { raZhCNMessages } from './ra-zh-CN';
  */
 const zhCNDomainMessages = {
   resources: {
+    tips: tiplineZh.resource,
     'org-units': {
       name: '组织机构',
       fields: {
@@ -224,6 +226,7 @@ const zhCNDomainMessages = {
     },
   },
   zhiben: {
+    tipline: tiplineZh.tipline,
     app: {
       title: '治本 · 安全生产治本攻坚',
       shortTitle: '治本',

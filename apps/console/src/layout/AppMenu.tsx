@@ -1,9 +1,13 @@
 import AssignmentTurnedInOutlinedIcon from '@mui/icons-material/AssignmentTurnedInOutlined';
+import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
+import PaidOutlinedIcon from '@mui/icons-material/PaidOutlined';
+import PersonSearchOutlinedIcon from '@mui/icons-material/PersonSearchOutlined';
 import TableChartOutlinedIcon from '@mui/icons-material/TableChartOutlined';
 import ViewKanbanOutlinedIcon from '@mui/icons-material/ViewKanbanOutlined';
 import { Menu, useTranslate } from 'react-admin';
 import { useRoles } from '../providers/roles';
 import { enforcementAbilities } from '../resources/enforcement/enforcementRoles';
+import { tiplineAbilities } from '../resources/tips/tipRoles';
 
 /** 专项行动 and 月度调度 are for the offices and towns; enterprises reach their reports through 我的待办. */
 const CAMPAIGN_ROLES = ['admin', 'leader', 'ops', 'official'];
@@ -14,6 +18,8 @@ export const AppMenu = () => {
   const campaigns = roles.some((role) => CAMPAIGN_ROLES.includes(role));
   // Enforcement: officials see it all; an enterprise its own inspections and cases, never referrals.
   const enforcement = enforcementAbilities(roles);
+  // 举报: handlers, officials and leaders; enterprises never (a tip must not reach the enterprise it names).
+  const tipline = tiplineAbilities(roles);
   return (
     <Menu>
       <Menu.DashboardItem primaryText={translate('zhiben.menu.dashboard')} data-testid="menu-dashboard" />
@@ -50,6 +56,30 @@ export const AppMenu = () => {
           primaryText={translate('zhiben.menu.referralBoard')}
           leftIcon={<ViewKanbanOutlinedIcon />}
           data-testid="menu-referral-board"
+        />
+      ) : null}
+      {tipline.queue ? (
+        <Menu.Item
+          to="/tips"
+          primaryText={translate('zhiben.tipline.menu.queue')}
+          leftIcon={<CampaignOutlinedIcon />}
+          data-testid="menu-tips"
+        />
+      ) : null}
+      {tipline.approve ? (
+        <Menu.Item
+          to="/tip-rewards"
+          primaryText={translate('zhiben.tipline.menu.rewards')}
+          leftIcon={<PaidOutlinedIcon />}
+          data-testid="menu-tip-rewards"
+        />
+      ) : null}
+      {tipline.approve ? (
+        <Menu.Item
+          to="/tip-unmask-requests"
+          primaryText={translate('zhiben.tipline.menu.unmask')}
+          leftIcon={<PersonSearchOutlinedIcon />}
+          data-testid="menu-tip-unmask"
         />
       ) : null}
       <Menu.ResourceItem name="org-units" data-testid="menu-org-units" />

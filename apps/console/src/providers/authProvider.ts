@@ -23,6 +23,11 @@ const READ_ACTIONS = new Set(['list', 'show', 'export']);
 const READ_ONLY_RESOURCES = new Set(['sectors', 'listings']);
 const CREATE_ROLES: Record<string, readonly string[]> = {
   hazards: ['enterprise', 'official', 'inspector'],
+  // Enforcement: the API checks the department and jurisdiction; these hide buttons nobody may use.
+  'inspection-plans': ['inspector', 'official', 'leader'],
+  inspections: ['inspector'],
+  'penalty-cases': ['inspector', 'official', 'leader'],
+  referrals: ['inspector', 'official', 'leader'],
 };
 
 const HAN = /[\u3400-\u9fff]/;

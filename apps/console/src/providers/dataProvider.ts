@@ -6,6 +6,7 @@ import { createHazardsApi, type HazardsApi } from './hazardsApi';
 import type { HttpClient, QueryValue } from './httpClient';
 import { createCursorBook, type ListAnswer } from './keyset';
 import { createTasksApi, type TasksApi } from './tasksApi';
+import { TIPLINE_RESOURCE_PATHS, createTiplineApi, type TiplineApi } from './tiplineApi';
 
 const DIRECTORY = '/api/directory';
 
@@ -17,6 +18,7 @@ const RESOURCE_PATHS: Record<string, string> = {
   listings: '/api/hazards/listings',
   campaigns: '/api/campaigns/campaigns',
   ...ENFORCEMENT_RESOURCE_PATHS,
+  ...TIPLINE_RESOURCE_PATHS,
 };
 
 /** Lists that may answer with keyset pages (`nextCursor`, no total). */
@@ -62,7 +64,7 @@ export type CreateMeta = { idempotencyKey?: string };
 
 /** react-admin's CRUD plus the console's calls to the task engine, the hazard ledger and campaigns. */
 export interface ConsoleDataProvider
-  extends DataProvider, TasksApi, HazardsApi, CampaignsApi, EnforcementApi {}
+  extends DataProvider, TasksApi, HazardsApi, CampaignsApi, EnforcementApi, TiplineApi {}
 
 const normalise = (value: unknown): unknown => (value === undefined || value === '' ? null : value);
 
@@ -349,6 +351,7 @@ export const createDataProvider = ({ http, translate }: DataProviderDeps): Conso
     ...createHazardsApi(http),
     ...createCampaignsApi(http),
     ...createEnforcementApi(http),
+    ...createTiplineApi(http),
   };
   return provider;
 };

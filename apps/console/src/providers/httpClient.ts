@@ -21,7 +21,8 @@ export interface HttpClient {
 }
 
 export interface HttpClientDeps {
-  getToken: () => Promise<string>;
+  /** Absent for the public pages (tip form, status page): their calls carry no bearer token. */
+  getToken?: () => Promise<string>;
   getLocale: () => ConsoleLocale;
   translate: (key: string, options?: Record<string, unknown>) => string;
 }
@@ -58,14 +59,14 @@ export const createHttpClient = ({ getToken, getLocale, translate }: HttpClientD
     { method = 'GET', query, body, headers: extraHeaders, signal }: RequestOptions,
     accept: string,
   ): Promise<Response> => {
-    const token = await getToken();
+    const token = getToken ? await getToken() : null;
     const raw = body instanceof FormData || body instanceof Blob;
     const headers: Record<string, string> = {
       ...extraHeaders,
       Accept: accept,
       'Accept-Language': getLocale(),
-      Authorization: `Bearer ${token}`,
     };
+    if (token !== null) headers.Authorization = `Bearer ${token}`;
     // Uploads: the browser sets a multipart Content-Type itself (with the boundary); a raw file
     // carries the type the caller passes in `headers`.
     if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
@@ -76,7 +77,7 @@ export const createHttpClient = ({ getToken, getLocale, translate }: HttpClientD
         headers,
         body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
         signal,
-        credentials: 'same-origin',
+        credentials: getToken ? 'same-origin' : 'omit',
       });
     } catch (error) {
       if (signal?.aborted) throw error;

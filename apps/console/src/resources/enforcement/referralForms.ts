@@ -252,7 +252,8 @@ export const checkLiaison = (
       const iso = fromShanghaiLocalInput(String(value));
       if (!iso) issues.push({ path, key: 'ra.validation.required' });
       else if (Date.parse(iso) > now + 60_000) issues.push({ path, key: 'zhiben.validation.notInFuture' });
-      else if (earliest && Date.parse(iso) < Date.parse(earliest))
+      // Entered to the minute: the same minute as the earlier step is not before it (as the server checks).
+      else if (earliest && Date.parse(iso) < Math.floor(Date.parse(earliest) / 60_000) * 60_000)
         issues.push({ path, key: 'zhiben.enforcement.validation.notBefore', args: { at: earliest } });
     }
   }

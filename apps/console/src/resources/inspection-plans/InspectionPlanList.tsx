@@ -53,6 +53,8 @@ export const InspectionPlanList = (props: Omit<ListProps, 'children'>) => (
   <List
     {...props}
     filters={filters}
+    // An empty list keeps its toolbar (create button, filters) instead of react-admin's empty page.
+    empty={false}
     actions={<Actions />}
     sort={{ field: 'createdAt', order: 'DESC' }}
     perPage={25}

@@ -26,6 +26,7 @@ import {
   Form,
   LinkBase,
   RadioButtonGroupInput,
+  ResourceContextProvider,
   SaveButton,
   SelectInput,
   SimpleFormIterator,
@@ -333,7 +334,14 @@ const defaultsOf = (inspection: Inspection): InspectionRecordValues => ({
  * deadline and on-site stop order, the 两个必查 and each inspector's signature. Submitting it registers
  * the findings as hazards (source 执法检查).
  */
-export const InspectionRecordPage = () => {
+/** A custom route: the form's array inputs need the resource context a <Resource> page would give. */
+export const InspectionRecordPage = () => (
+  <ResourceContextProvider value="inspections">
+    <InspectionRecordForm />
+  </ResourceContextProvider>
+);
+
+const InspectionRecordForm = () => {
   const { id = '' } = useParams<{ id: string }>();
   const translate = useTranslate();
   const notify = useNotify();

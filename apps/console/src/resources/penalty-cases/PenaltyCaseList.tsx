@@ -69,6 +69,8 @@ export const PenaltyCaseList = (props: Omit<ListProps, 'children'>) => {
     <List
       {...props}
       filters={filters}
+      // An empty list keeps its toolbar (create button, filters) instead of react-admin's empty page.
+      empty={false}
       sort={{ field: 'filedAt', order: 'DESC' }}
       perPage={25}
       exporter={false}

@@ -68,6 +68,8 @@ export const ReferralList = (props: Omit<ListProps, 'children'>) => (
   <List
     {...props}
     filters={filters}
+    // An empty list keeps its toolbar (create button, filters) instead of react-admin's empty page.
+    empty={false}
     sort={{ field: 'createdAt', order: 'DESC' }}
     perPage={25}
     exporter={false}

@@ -224,7 +224,9 @@ export const ReferralPackage = ({ referral, editable }: { referral: Referral; ed
       </List>
       {editable ? (
         <Form
-          defaultValues={{ reportedAt: toShanghaiLocalInput(new Date().toISOString()), officers }}
+          // Its own record: the referral in the page's record context has `reportedAt: null`, which would
+          // win over the default (now) and leave the field empty.
+          record={{ reportedAt: toShanghaiLocalInput(new Date().toISOString()), officers }}
           // Documents are not part of the form: the server is asked even with some missing, so its
           // refusal names them; the client checks the rest first.
           validate={(values) =>
