@@ -110,7 +110,8 @@ describe('tip line: an anonymous tip from intake to a claimed reward', () => {
       } else if (steps.includes('approveReward')) {
         const d = await until('the computed reward', async () => {
           const r = await as(HANDLER, `/tips/${tip.id}`);
-          return r.body.reward ? r : null;
+          // The read model follows the workflow in the background: wait for the assessed reward itself.
+          return r.body.reward?.status === 'assessed' ? r : null;
         });
         expect(d.body.reward).toMatchObject({ status: 'assessed', amountYuan: 15_000 });
         // The handler cannot approve; the leader (level above) does, with exactly the computed amount.
